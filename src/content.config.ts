@@ -1,0 +1,16 @@
+import { defineCollection } from 'astro:content';
+import { cableFrontmatter } from './lib/cable/index.ts';
+import { cablesLoader } from './loaders/cables.ts';
+
+/** The folder of cables: `cables/` unless CABLES_DIR points elsewhere. */
+export const cablesDir = process.env.CABLES_DIR ?? 'cables';
+
+export const collections = {
+  cables: defineCollection({
+    loader: cablesLoader({
+      dir: cablesDir,
+      onError: process.env.CABLES_ON_ERROR === 'skip' ? 'skip' : 'fail',
+    }),
+    schema: cableFrontmatter,
+  }),
+};

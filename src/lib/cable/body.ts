@@ -1,0 +1,330 @@
+/**
+ * The body of a telegram, from the line after the banner to the end: page breaks removed,
+ * the preamble (caveats, E.O., TAGS, SUBJECT, REF, Classified By) set apart, and the rest
+ * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
+ */
+import type { Line } from './header.ts';
+import { bannerPattern } from './header.ts';
+
+export type Block =
+  | { type: 'heading'; text: string; line: number }
+  | { type: 'paragraph'; text: string; line: number }
+  | { type: 'lines'; lines: string[]; line: number }
+  | { type: 'list'; items: { text: string; line: number }[]; line: number }
+  | { type: 'table'; lines: string[]; line: number }
+  | { type: 'break'; line: number }
+  | { type: 'signature'; text: string; line: number };
+
+export type FieldName = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
+
+export interface Preamble {
+  /** Handling caveats on lines of their own (`SIPDIS`, `SENSITIVE`, `NOFORN` …). */
+  caveats: string[];
+  /** The lines of each labelled field, in order of appearance. */
+  fields: Partial<Record<FieldName, Line[]>>;
+}
+
+export interface Body {
+  preamble: Preamble;
+  blocks: Block[];
+  /** Page-break lines and repeated banners dropped from the body. */
+  dropped: Line[];
+}
+
+export function splitBody(lines: Line[]): Body {
+  const dropped: Line[] = [];
+  const cleaned = removePageBreaks(normalizeLines(lines), dropped);
+  const groups = groupLines(cleaned);
+  const { preamble, rest } = takePreamble(groups);
+  const blocks = attachSignature(rest.flatMap(toBlocks));
+  return { preamble, blocks: mergeLists(blocks), dropped };
+}
+
+/** Lines escaped for a CSV dump end in `\`; tabs become spaces. */
+function normalizeLines(lines: Line[]): Line[] {
+  const escaped = lines.filter((entry) => entry.text.endsWith('\\')).length > lines.length / 4;
+  return lines.map(({ text, line }) => ({
+    text: (escaped ? text.replace(/\s*\\$/, '') : text).replace(/\t/g, '    ').trimEnd(),
+    line,
+  }));
+}
+
+/** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006` */
+const pageBreakPattern = /^\s*[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}\s+OF\s+\d{3}\s*$/;
+/** `PAGE 02 HARARE 05461 01 OF 02 271458Z` (the text after it is kept) */
+const pageHeaderPattern = /^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]*?\s+\d+\s+\d{2}\s+OF\s+\d{2}\s+\d{6}Z\s*/;
+const trailingClassificationPattern = /\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/;
+
+/**
+ * Drops page-break lines and repeated banners, with the blank lines around them, and joins
+ * the paragraph they split unless the next line starts a block of its own.
+ */
+function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
+  const out: Line[] = [];
+  let afterBreak = false;
+  for (const entry of splitPageHeaders(lines, dropped)) {
+    if (entry === pageBreak) {
+      while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
+      const previous = out[out.length - 1];
+      if (previous && trailingClassificationPattern.test(previous.text)) {
+        out[out.length - 1] = { ...previous, text: previous.text.replace(trailingClassificationPattern, '') };
+      }
+      afterBreak = out.length > 0;
+      continue;
+    }
+    if (afterBreak) {
+      if (!entry.text.trim()) continue;
+      afterBreak = false;
+      if (startsBlock(entry.text)) out.push({ text: '', line: entry.line });
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+const pageBreak: Line = { text: '', line: 0 };
+
+/** Lines with each page break replaced by the `pageBreak` marker, text glued after it kept. */
+function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
+  for (const entry of lines) {
+    if (pageBreakPattern.test(entry.text) || isRepeatedBanner(entry.text)) {
+      dropped.push(entry);
+      yield pageBreak;
+      continue;
+    }
+    const header = pageHeaderPattern.exec(entry.text);
+    if (!header) {
+      yield entry;
+      continue;
+    }
+    dropped.push({ text: header[0], line: entry.line });
+    yield pageBreak;
+    const rest = entry.text.slice(header[0].length);
+    if (rest.trim()) yield { text: rest, line: entry.line };
+  }
+}
+
+function isRepeatedBanner(text: string): boolean {
+  const match = bannerPattern.exec(text);
+  return match !== null && match.index < 3 && !text.slice(match.index + match[0].length).trim() && /SECTION/.test(match[0]);
+}
+
+const paragraphMarkerPattern = /^\s*(?:¶\s*\d|\d{1,3}\s?\.(?:\s|\(|$)|\d{1,3}\.\d{1,2}\.?\s|\([A-Z]{1,3}(?:\/\/?[A-Z]{1,5})?\)\s)/;
+const listMarkerPattern = /^\s*(?:-{1,2}|\*|•|o)\s+\S/;
+const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
+const underlinePattern = /^\s*(?:-{3,}|={3,})\s*$/;
+
+function startsBlock(text: string): boolean {
+  return (
+    paragraphMarkerPattern.test(text) ||
+    listMarkerPattern.test(text) ||
+    letteredPattern.test(text) ||
+    underlinePattern.test(text)
+  );
+}
+
+/** Runs of non-blank lines. */
+function groupLines(lines: Line[]): Line[][] {
+  const groups: Line[][] = [];
+  let current: Line[] = [];
+  for (const entry of lines) {
+    if (entry.text.trim()) {
+      current.push(entry);
+    } else if (current.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+const fieldLabels: [FieldName, RegExp][] = [
+  ['eo', /^\s*(?:E\.?\s?O\.?\s*1[23]\d{3}|EO\s*1[23]\d{3}|DECL\s*:)/i],
+  ['tags', /^\s*TAGS?(?:\s*:|\s+[A-Z]{2})/i],
+  ['subject', /^\s*SUBJ(?:ECT)?\b\s*:?/i],
+  ['ref', /^\s*REF(?:S|TEL|TELS|ERENCES?)?\s*(?::|\.|\s+[A-Z(])/i],
+  ['classifiedBy', /^\s*(?:CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)/i],
+];
+
+/** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`). */
+const gluedLabelPattern =
+  /(?<=\S)\s*(?=E\.O\.\s*1[23]\d{3}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|Classified By:|CLASSIFIED BY:)/g;
+
+const caveatPattern =
+  /^\s*(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|STATE ALSO PASS\b.*|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)\s*$/i;
+
+function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } {
+  const preamble: Preamble = { caveats: [], fields: {} };
+  const rest: Line[][] = [];
+  let labelled = false;
+  let last: FieldName | null = null;
+  let index = 0;
+  for (; index < groups.length; index++) {
+    const group = groups[index]!.flatMap(splitGluedLabels);
+    if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
+    const isRefContinuation = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
+    if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
+      if (labelled) break;
+      rest.push(group);
+      continue;
+    }
+    let current: FieldName | null = isRefContinuation ? 'ref' : null;
+    const plain: Line[] = [];
+    for (const entry of group) {
+      const field = fieldOf(entry.text);
+      if (field) {
+        current = field;
+        labelled = true;
+        (preamble.fields[field] ??= []).push(entry);
+      } else if (caveatPattern.test(entry.text) && current !== 'subject') {
+        preamble.caveats.push(entry.text.trim().toUpperCase());
+        current = null;
+      } else if (current && continues(current, preamble.fields[current]!, entry)) {
+        preamble.fields[current]!.push(entry);
+      } else {
+        current = null;
+        plain.push(entry);
+      }
+    }
+    if (current) last = current;
+    if (plain.length > 0) rest.push(plain);
+  }
+  rest.push(...groups.slice(index));
+  return { preamble, rest };
+}
+
+function fieldOf(text: string): FieldName | null {
+  for (const [name, pattern] of fieldLabels) if (pattern.test(text)) return name;
+  return null;
+}
+
+function continues(field: FieldName, lines: Line[], entry: Line): boolean {
+  if (paragraphMarkerPattern.test(entry.text)) return false;
+  if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
+  if (field === 'eo') return false;
+  return true;
+}
+
+function splitGluedLabels(entry: Line): Line[] {
+  if (!/E\.O\.|TAGS:|SUBJ|REFS?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
+  gluedLabelPattern.lastIndex = 0;
+  if (!gluedLabelPattern.test(entry.text)) return [entry];
+  return entry.text
+    .split(gluedLabelPattern)
+    .filter((part) => part.trim())
+    .map((text) => ({ text, line: entry.line }));
+}
+
+/** One group of lines as blocks: heading, list items, table or paragraph. */
+function toBlocks(group: Line[]): Block[] {
+  const blocks: Block[] = [];
+  let pending: Line[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) blocks.push(...proseBlocks(pending));
+    pending = [];
+  };
+  for (let index = 0; index < group.length; index++) {
+    const entry = group[index]!;
+    const next = group[index + 1];
+    if (next && underlinePattern.test(next.text) && !underlinePattern.test(entry.text) && entry.text.trim().length <= 100) {
+      flush();
+      blocks.push({ type: 'heading', text: collapse(entry.text), line: entry.line });
+      index++;
+    } else if (underlinePattern.test(entry.text)) {
+      flush();
+      blocks.push({ type: 'break', line: entry.line });
+    } else {
+      pending.push(entry);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** Lines without headings: a table, or paragraphs and list items. */
+function proseBlocks(lines: Line[]): Block[] {
+  const first = lines[0]!;
+  if (isTable(lines)) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
+  if (lines.length > 2 && !isTable([first]) && isTable(lines.slice(1))) {
+    return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
+  }
+  if (isAddressBlock(lines)) return [{ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line }];
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const text = joinLines(current);
+    const line = current[0]!.line;
+    blocks.push(listMarkerPattern.test(current[0]!.text)
+      ? { type: 'list', items: [{ text: text.replace(/^(?:-{1,2}|\*|•|o)\s+/, ''), line }], line }
+      : { type: 'paragraph', text, line });
+    current = [];
+  };
+  for (const entry of lines) {
+    if (current.length > 0 && (listMarkerPattern.test(entry.text) || paragraphMarkerPattern.test(entry.text))) flush();
+    current.push(entry);
+  }
+  flush();
+  return blocks;
+}
+
+/** `STATE FOR EUR/RPM` / `PASS TO USTR`: distribution lines, kept line by line. */
+function isAddressBlock(lines: Line[]): boolean {
+  if (paragraphMarkerPattern.test(lines[0]!.text) || lines.some((entry) => entry.text.length > 80)) return false;
+  const addressed = lines.filter((entry) => /^\s*(?:[A-Z][A-Z0-9/&.,'() -]*\s)?(?:ALSO\s+)?(?:FOR|PASS)\b/.test(entry.text)).length;
+  return addressed > 0 && addressed * 2 >= lines.length && /^\s*[A-Z]/.test(lines[0]!.text) && !/[a-z]/.test(lines[0]!.text);
+}
+
+/** A column gap: two or more spaces not following sentence punctuation, or three or more. */
+const columnGapPattern = /(?:[^\s.?!:;,"')]\s{2,}|\s{3,})\S/;
+
+function isTable(lines: Line[]): boolean {
+  if (lines.length < 2) {
+    return lines.length === 1 && (lines[0]!.text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
+  }
+  const columned = lines.filter((entry) => entry.text.includes('  ') && columnGapPattern.test(entry.text.trim())).length;
+  const indented = lines.filter((entry) => /^\s{4,}\S/.test(entry.text)).length;
+  return columned * 2 >= lines.length || (indented === lines.length && lines.every((entry) => entry.text.length < 60));
+}
+
+/** `Scott` on the last line of the last paragraph is the signature. */
+function attachSignature(blocks: Block[]): Block[] {
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type !== 'paragraph') return blocks;
+  const match = /^(.*[.!?"')\]:]\s+)([A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3})$/.exec(last.text);
+  if (match && match[2]!.length <= 40 && !/^(?:NNNN|BT|END)$/i.test(match[2]!)) {
+    return [
+      ...blocks.slice(0, -1),
+      { type: 'paragraph', text: match[1]!.trimEnd(), line: last.line },
+      { type: 'signature', text: match[2]!, line: last.line },
+    ];
+  }
+  if (/^[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3}$/.test(last.text) && last.text.length <= 40 && blocks.length > 1) {
+    return [...blocks.slice(0, -1), { type: 'signature', text: last.text, line: last.line }];
+  }
+  return blocks;
+}
+
+/** List items of consecutive groups form one list. */
+function mergeLists(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (block.type === 'list' && previous?.type === 'list') {
+      out[out.length - 1] = { ...previous, items: [...previous.items, ...block.items] };
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/** Whitespace runs as one space. Matching only runs (not every single space) keeps it fast. */
+function collapse(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+function joinLines(lines: Line[]): string {
+  return collapse(lines.map((entry) => entry.text.trim()).join(' '));
+}

@@ -1,0 +1,206 @@
+/**
+ * `parseCable`: one cable file's text → frontmatter, sectioned Markdown and messages.
+ * Never throws on bad input: problems come back as messages with a place and a rule id.
+ */
+import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
+import { type Body, type FieldName, splitBody } from './body.ts';
+import {
+  parseClassifiedBy,
+  parseDeclassification,
+  parseReasons,
+  parseSigners,
+  parseSubject,
+  parseSummary,
+  parseTags,
+} from './fields.ts';
+import { serialize, toMdast } from './markdown.ts';
+import { type Message, MessageList } from './messages.ts';
+import { parseInfoRecipients, parseRecipients } from './recipients.ts';
+import { parseReferences } from './references.ts';
+import { type CableFrontmatter, type Classification, classifications } from './schema.ts';
+import { sectionBlocks } from './sections.ts';
+import { canonicalizeId } from './stations.ts';
+
+export interface Cable {
+  frontmatter: CableFrontmatter;
+  /** The body as sectioned Markdown. */
+  markdown: string;
+}
+
+export interface ParseOptions {
+  /** Path of the file, used in messages. */
+  path: string;
+}
+
+export interface ParseResult {
+  /** Null when a fatal problem keeps the file from becoming a page. */
+  cable: Cable | null;
+  messages: Message[];
+}
+
+/** A reference id: two-digit year, station, serial (`09USOSCE147`, `66BUENOSAIRES2481`). */
+const referenceIdPattern = /^\d{2}[0-9A-Z-]*[A-Z][0-9A-Z-]*\d$/;
+
+export function parseCable(text: string, options: ParseOptions): ParseResult {
+  if (typeof options?.path !== 'string') throw new TypeError('parseCable: options.path must be a string');
+  const messages = new MessageList(options.path);
+  const lines = toLines(text);
+  const metadata = readMetadata(lines, messages);
+  if (!metadata) return { cable: null, messages: messages.messages };
+
+  const telegram = lines.slice(5);
+  const isPartial = /^\s*This record is a partial extract/i.test(telegram[0]?.text ?? '');
+  const envelope = splitEnvelope(telegram);
+  if (!envelope.banner && telegram.length > 0) {
+    messages.warn('cable/no-banner', 'no classification banner found; the body starts at the first field or line', {
+      line: envelope.body[0]?.line ?? 6,
+    });
+  }
+  const body = splitBody(envelope.body);
+  if (envelope.body.every((entry) => !entry.text.trim())) {
+    messages.fail('cable/empty-body', 'the cable has metadata but no text after it; add the telegram text or remove the file', {
+      line: Math.min(lines.length, 6),
+    });
+    return { cable: null, messages: messages.messages };
+  }
+  const headerText = envelope.header.map((entry) => entry.text).join('\n');
+  const bodyText = envelope.body.map((entry) => entry.text).join('\n');
+  const routing = parseRouting(envelope.header);
+  const canonicalId = canonicalizeId(metadata.id);
+  const field = (name: FieldName): string | null => fieldText(body, name);
+
+  const tags = parseTags(field('tags') ?? bodyText);
+  if (!field('tags')) messages.warn('cable/missing-tags', 'no TAGS line', { line: envelope.body[0]?.line ?? 6 });
+  else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes', { line: fieldLine(body, 'tags') });
+
+  const bodySubject = parseSubject(field('subject') ?? bodyText);
+  if (!bodySubject) messages.warn('cable/missing-subject', 'no SUBJECT line; using the subject of line 2', { line: 2 });
+  const eo = field('eo');
+  const classifiedText = field('classifiedBy') ?? bodyText;
+  const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
+
+  const frontmatter: CableFrontmatter = {
+    id: metadata.id,
+    canonicalId,
+    subject: chooseSubject(metadata.subject, bodySubject),
+    date: withTime(metadata.date, dateTime),
+    classification: metadata.classification,
+    origin: metadata.origin,
+    tags,
+    from: routing.from,
+    to: parseRecipients(headerText),
+    info: parseInfoRecipients(headerText),
+    precedence: routing.precedence,
+    caveats: caveatsOf(body, envelope.banner?.text ?? ''),
+    eo: eo === null ? null : eo.replace(/^\s*(?:E\.?\s?O\.?|EO)\s*1[23]\d{3}\s*:?\s*/i, '').trim() || null,
+    declassify: eo === null ? null : parseDeclassification(eo),
+    classifiedBy: parseClassifiedBy(classifiedText),
+    reasons: parseReasons(classifiedText),
+    references: field('ref') ? parseReferences(field('ref')!, { year: metadata.date.slice(0, 4), referenceId: canonicalId }) : [],
+    summary: parseSummary(bodyText),
+    signers: parseSigners(bodyText),
+    sections: envelope.banner?.sectionCount ?? 1,
+    transmissionId: routing.transmissionId,
+    isPartial,
+  };
+  const markdown = serialize(toMdast(sectionBlocks(body.blocks)));
+  return { cable: { frontmatter, markdown }, messages: messages.messages };
+}
+
+function toLines(text: string): Line[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map((line, index) => ({ text: line, line: index + 1 }));
+}
+
+interface Metadata {
+  id: string;
+  subject: string;
+  /** `YYYY-MM-DD`, the local date of line 3. */
+  date: string;
+  classification: Classification;
+  origin: string;
+}
+
+const monthNumbers: Record<string, string> = {
+  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
+  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
+};
+
+/** Lines 1–5: reference id, subject, date created, classification, origin. */
+function readMetadata(lines: Line[], messages: MessageList): Metadata | null {
+  const [id, subject, date, classification, origin] = lines.slice(0, 5).map((entry) => entry.text.trim());
+  if (!id) {
+    messages.fail('cable/empty-file', 'the file is empty; a cable file starts with five metadata lines (id, subject, date, classification, origin)', { line: 1 });
+    return null;
+  }
+  let ok = true;
+  if (!referenceIdPattern.test(id)) {
+    messages.fail('cable/bad-id', `line 1 is not a reference id (expected e.g. 09USOSCE147), found "${id.slice(0, 40)}"`, { line: 1 });
+    ok = false;
+  }
+  const isoDate = parseCreated(date ?? '');
+  if (!isoDate) {
+    messages.fail('cable/bad-date', `line 3 is not a date (expected e.g. "Tue Jun 23 00:00:00 +0200 2009"), found "${(date ?? '').slice(0, 40)}"`, { line: 3 });
+    ok = false;
+  }
+  const normalized = (classification ?? '').toUpperCase().replace(/\s+/g, ' ');
+  const known = classifications.find((entry) => entry === normalized);
+  if (!known) {
+    messages.fail('cable/unknown-classification', `line 4 is not one of ${classifications.join(', ')}; found "${(classification ?? '').slice(0, 40)}"`, { line: 4 });
+    ok = false;
+  }
+  if (!origin) {
+    messages.fail('cable/missing-origin', 'line 5 should name the sending post (e.g. "Embassy Berlin")', { line: 5 });
+    ok = false;
+  }
+  if (!ok) return null;
+  return { id: id!, subject: subject ?? '', date: isoDate!, classification: known!, origin: origin! };
+}
+
+/** `Tue Jun 23 00:00:00 +0200 2009` → `2009-06-23` (the date as written; it is local midnight). */
+function parseCreated(text: string): string | null {
+  const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) \d{2}:\d{2}:\d{2} [+-]\d{4} (\d{4})$/.exec(text);
+  if (!match) return null;
+  const month = monthNumbers[match[1]!];
+  const iso = `${match[3]}-${month}-${match[2]}`;
+  if (!month || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) return null;
+  const day = new Date(`${iso}T00:00:00Z`);
+  return day.getUTCDate() === Number(match[2]) ? iso : null;
+}
+
+/** The date-time group's time when it falls on the same day (give or take a day, across zones). */
+function withTime(date: string, group: ReturnType<typeof parseDateTimeGroup>): string {
+  if (!group) return date;
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  const stamp = `${group.year}-${pad(group.month)}-${pad(group.day)}`;
+  const apart = Math.abs(Date.parse(`${stamp}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`));
+  if (!(apart <= 86_400_000)) return date;
+  return `${stamp}T${pad(group.hour)}:${pad(group.minute)}:00Z`;
+}
+
+/** Line 2 is often cut short; the body's SUBJECT line then gives the whole subject. */
+function chooseSubject(listed: string, body: string | null): string {
+  if (!body) return listed;
+  if (!listed) return body;
+  const key = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  const listedKey = key(listed);
+  return listedKey.length > 0 && key(body).startsWith(listedKey) && key(body).length > listedKey.length ? body : listed;
+}
+
+const bannerCaveatPattern = /\b(NOFORN|NODIS|EXDIS|LIMDIS|SENSITIVE|EFTO)\b/g;
+
+function caveatsOf(body: Body, banner: string): string[] {
+  const found = [...body.preamble.caveats, ...Array.from(banner.matchAll(bannerCaveatPattern), (match) => match[1]!)];
+  return [...new Set(found)];
+}
+
+function fieldText(body: Body, name: FieldName): string | null {
+  const lines = body.preamble.fields[name];
+  return lines ? lines.map((entry) => entry.text).join('\n') : null;
+}
+
+function fieldLine(body: Body, name: FieldName): number {
+  return body.preamble.fields[name]?.[0]?.line ?? 1;
+}

@@ -1,0 +1,94 @@
+/**
+ * Sectioned Markdown → HTML, with unified: remark-parse, remark-rehype, then one pass that
+ * gives every heading its slug and every block its paragraph id (see `paragraphs.ts`),
+ * links each numbered paragraph to itself and marks the signature.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { ParagraphNumberer } from './paragraphs.ts';
+
+export interface Heading {
+  id: string;
+  text: string;
+}
+
+export interface Paragraph {
+  id: string;
+  /** The paragraph number as written (`7`, `7.a`), null for unnumbered blocks. */
+  number: string | null;
+  /** Id of the section heading it sits under, null before the first heading. */
+  section: string | null;
+  text: string;
+}
+
+export interface RenderedCable {
+  html: string;
+  headings: Heading[];
+  paragraphs: Paragraph[];
+}
+
+export interface RenderOptions {
+  /** Signer names: a last paragraph that is exactly one of them is marked as the signature. */
+  signers?: readonly string[];
+}
+
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
+
+export function renderCable(markdown: string, options: RenderOptions = {}): RenderedCable {
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const { headings, paragraphs } = identifyBlocks(tree, options);
+  return { html: processor.stringify(tree), headings, paragraphs };
+}
+
+function identifyBlocks(tree: Root, options: RenderOptions): Omit<RenderedCable, 'html'> {
+  const slugger = new GithubSlugger();
+  const numberer = new ParagraphNumberer();
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  let section: string | null = null;
+  const blocks = tree.children.filter((node): node is Element => node.type === 'element');
+  for (const element of blocks) {
+    const text = toString(element);
+    if (element.tagName === 'h2') {
+      section = slugger.slug(text);
+      element.properties.id = section;
+      headings.push({ id: section, text });
+      continue;
+    }
+    if (element.tagName === 'hr') continue;
+    const mark = numberer.next(element.tagName === 'p' ? text : null);
+    element.properties.id = mark.id;
+    paragraphs.push({ id: mark.id, number: mark.number, section, text });
+    if (element.tagName === 'p') linkParagraph(element, mark.id, mark.markerLength);
+    if (element.tagName === 'pre') element.properties.className = ['cable-table'];
+  }
+  const last = blocks[blocks.length - 1];
+  if (last?.tagName === 'p' && options.signers?.includes(toString(last).replace(/^¶/, '').trim())) {
+    last.properties.className = ['signature'];
+  }
+  return { headings, paragraphs };
+}
+
+/** Turns the leading `¶7.` into a link to the paragraph, or adds a `¶` link before it. */
+function linkParagraph(element: Element, id: string, markerLength: number): void {
+  const first = element.children[0];
+  const link = (children: ElementContent[], className: string): Element => ({
+    type: 'element',
+    tagName: 'a',
+    properties: { href: `#${id}`, className: [className] },
+    children,
+  });
+  if (markerLength > 0 && first?.type === 'text') {
+    const marker = first.value.slice(0, markerLength).trimEnd();
+    first.value = first.value.slice(marker.length);
+    const label = marker.startsWith('¶') ? marker : `¶${marker}`;
+    element.children.unshift(link([{ type: 'text', value: label }], 'par-link'));
+    return;
+  }
+  element.children.unshift(link([{ type: 'text', value: '¶' }], 'par-anchor'));
+}

@@ -1,0 +1,176 @@
+/**
+ * The Astro loader over a folder of cable files: a thin adapter around the pure parser.
+ * It skips unchanged files by digest, stores data, body and rendered HTML, reports every
+ * problem with its file and line, logs one summary line, and reloads a file in `astro dev`.
+ */
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import {
+  cableFrontmatter,
+  decodeCable,
+  formatMessage,
+  type Message,
+  parseCable,
+  renderCable,
+} from '../lib/cable/index.ts';
+import { summarize } from './summary.ts';
+
+export interface CablesLoaderOptions {
+  /** Folder of `<ID>.txt` files. */
+  dir: string;
+  /** `fail` (default): any fatal problem fails the build after all files are read; `skip`: build the rest. */
+  onError?: 'fail' | 'skip';
+}
+
+/** What happened to one file. */
+export interface FileOutcome {
+  file: string;
+  id: string | null;
+  messages: Message[];
+  status: 'stored' | 'unchanged' | 'failed' | 'ignored';
+}
+
+export function cablesLoader(options: CablesLoaderOptions): Loader {
+  const dir = path.resolve(options.dir);
+  const onError = options.onError ?? 'fail';
+  return {
+    name: 'cables-loader',
+    schema: cableFrontmatter,
+    async load(context) {
+      const started = performance.now();
+      const { files, outcomes } = await listCableFiles(dir);
+      const seen = new Map<string, string>();
+      for (const file of files) outcomes.push(await loadFile(context, file, seen));
+      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      const summary = summarize(outcomes, performance.now() - started);
+      for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
+      context.logger.info(summary.line);
+      context.meta.set('report', JSON.stringify(summary.report));
+      if (summary.failures.length > 0 && onError === 'fail') {
+        throw new Error(
+          `${summary.failures.length} cable file(s) could not be read:\n` +
+            summary.failures.map((outcome) => `  ${outcome.messages.filter((m) => m.fatal).map(formatMessage).join('\n  ')}`).join('\n') +
+            '\nFix the files above, or set CABLES_ON_ERROR=skip to build the other cables and list these on /build-report/.',
+        );
+      }
+      watch(context, dir);
+    },
+  };
+}
+
+/** The folder's `.txt` files; anything else gets a message saying it was left out. */
+async function listCableFiles(dir: string): Promise<{ files: string[]; outcomes: FileOutcome[] }> {
+  const outcomes: FileOutcome[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new Error(`Cannot read the cables folder ${dir}: ${(error as Error).message}. Set CABLES_DIR to a folder of <ID>.txt files.`);
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = path.join(dir, entry.name);
+    if (entry.name.startsWith('.') || /^README(\.md)?$/i.test(entry.name)) continue;
+    const reason = entry.isSymbolicLink()
+      ? 'is a symbolic link; it was left out so the build cannot read outside the folder. Copy the file in instead'
+      : entry.isDirectory()
+        ? 'is a folder; cables are read from the top level only. Move its .txt files up a level'
+        : !entry.name.endsWith('.txt')
+          ? 'is not a .txt file; it was left out. Cable files are named <ID>.txt'
+          : null;
+    if (reason) {
+      outcomes.push(ignored(file, 'cable/not-a-cable-file', `${entry.name} ${reason}`));
+    } else {
+      files.push(file);
+    }
+  }
+  return { files, outcomes };
+}
+
+async function loadFile(context: LoaderContext, file: string, seen: Map<string, string>): Promise<FileOutcome> {
+  const { store, generateDigest, parseData } = context;
+  const relative = path.relative(process.cwd(), file) || file;
+  const info = await lstat(file);
+  if (!info.isFile()) return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
+  const bytes = await readFile(file);
+  const digest = generateDigest(bytes.toString('latin1'));
+  const previous = context.meta.get(`file:${file}`);
+  if (previous) {
+    const [id, oldDigest] = previous.split('\n');
+    const entry = id ? store.get(id) : undefined;
+    if (entry && oldDigest === digest && !seen.has(id!)) {
+      seen.set(id!, file);
+      return { file: relative, id: id!, messages: [], status: 'unchanged' };
+    }
+  }
+  const decoded = decodeCable(bytes, { path: relative });
+  if (decoded.text === null) return { file: relative, id: null, messages: decoded.messages, status: 'failed' };
+  const { cable, messages } = parseCable(decoded.text, { path: relative });
+  messages.unshift(...decoded.messages);
+  if (!cable) return { file: relative, id: null, messages, status: 'failed' };
+  const id = cable.frontmatter.canonicalId;
+  const other = seen.get(id);
+  if (other) {
+    messages.push({ file: relative, line: 1, column: 1, ruleId: 'cable/duplicate-id', fatal: true, reason: `reference id ${id} is also used by ${path.relative(process.cwd(), other)}; keep one of the two files` });
+    return { file: relative, id, messages, status: 'failed' };
+  }
+  seen.set(id, file);
+  const stem = path.basename(file, '.txt');
+  if (stem !== cable.frontmatter.id && stem !== id) {
+    messages.push({ file: relative, line: 1, column: 1, ruleId: 'cable/file-name-mismatch', fatal: false, reason: `file name ${stem}.txt does not match the reference id ${cable.frontmatter.id} inside; the id inside is used. Rename the file to ${id}.txt` });
+  }
+  const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
+  const rendered = renderCable(cable.markdown, { signers: cable.frontmatter.signers });
+  store.set({
+    id,
+    data,
+    body: cable.markdown,
+    filePath: relative,
+    digest,
+    rendered: {
+      html: rendered.html,
+      metadata: {
+        headings: rendered.headings.map((heading) => ({ depth: 2, slug: heading.id, text: heading.text })),
+        paragraphs: rendered.paragraphs.map(({ id: paragraphId, number, section }) => ({ id: paragraphId, number, section })),
+      },
+    },
+  });
+  context.meta.set(`file:${file}`, `${id}\n${digest}`);
+  return { file: relative, id, messages, status: 'stored' };
+}
+
+/** In `astro dev`, a changed, added or removed file reloads just that cable. */
+function watch(context: LoaderContext, dir: string): void {
+  const { watcher } = context;
+  if (!watcher) return;
+  watcher.add(dir);
+  const inFolder = (file: string): boolean => path.dirname(file) === dir && file.endsWith('.txt');
+  const reload = async (file: string): Promise<void> => {
+    if (!inFolder(file)) return;
+    const seen = new Map<string, string>();
+    for (const id of context.store.keys()) if (id) seen.set(id, '');
+    const previous = context.meta.get(`file:${file}`)?.split('\n')[0];
+    if (previous) seen.delete(previous);
+    const outcome = await loadFile(context, file, seen);
+    for (const message of outcome.messages) log(context, message);
+    if (outcome.status === 'stored') context.logger.info(`Reloaded ${outcome.file}`);
+  };
+  watcher.on('change', reload);
+  watcher.on('add', reload);
+  watcher.on('unlink', (file) => {
+    if (!inFolder(file)) return;
+    const id = context.meta.get(`file:${file}`)?.split('\n')[0];
+    if (id) context.store.delete(id);
+    context.meta.delete(`file:${file}`);
+  });
+}
+
+function ignored(file: string, ruleId: string, reason: string): FileOutcome {
+  return { file, id: null, status: 'ignored', messages: [{ file, line: 1, column: 1, ruleId, reason, fatal: false }] };
+}
+
+function log(context: LoaderContext, message: Message): void {
+  if (message.fatal) context.logger.error(formatMessage(message));
+  else context.logger.warn(formatMessage(message));
+}

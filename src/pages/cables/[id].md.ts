@@ -1,0 +1,15 @@
+/** `/cables/<ID>.md`: the frontmatter as YAML, then the sectioned Markdown body. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { stringify } from 'yaml';
+import { type CableEntry, getCables } from '../../lib/site/cables.ts';
+
+export const getStaticPaths = (async () => {
+  const cables = await getCables();
+  return cables.map((cable) => ({ params: { id: cable.id }, props: { cable } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const cable = props.cable as CableEntry;
+  const markdown = `---\n${stringify(cable.data, { lineWidth: 0 })}---\n\n${cable.body ?? ''}`;
+  return new Response(markdown, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+};
