@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import search from './src/integrations/search.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://cables.example.org',
@@ -8,4 +9,6 @@ export default defineConfig({
   compressHTML: true,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Pagefind index over the cable pages, and the offline service worker, after the pages are written.
+  integrations: [search()],
 });

@@ -39,9 +39,15 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
     schema: cableFrontmatter,
     async load(context) {
       const started = performance.now();
+      // A new parser re-reads every file: the digest covers the parser's own source too.
+      const parserDigest = context.generateDigest(await readParserSource());
+      if (context.meta.get('parser') !== parserDigest) {
+        context.store.clear();
+        context.meta.set('parser', parserDigest);
+      }
       const { files, outcomes } = await listCableFiles(dir);
       const seen = new Map<string, string>();
-      for (const file of files) outcomes.push(await loadFile(context, file, seen));
+      for (const file of files) outcomes.push(await loadFile(context, file, seen, parserDigest));
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
@@ -54,9 +60,17 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
             '\nFix the files above, or set CABLES_ON_ERROR=skip to build the other cables and list these on /build-report/.',
         );
       }
-      watch(context, dir);
+      watch(context, dir, parserDigest);
     },
   };
+}
+
+/** The parser's source files, read in name order: a change to any of them invalidates every cable. */
+async function readParserSource(): Promise<string> {
+  const dir = path.resolve('src/lib/cable');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const sources = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+  return sources.join('\0');
 }
 
 /** The folder's `.txt` files; anything else gets a message saying it was left out. */
@@ -88,13 +102,13 @@ async function listCableFiles(dir: string): Promise<{ files: string[]; outcomes:
   return { files, outcomes };
 }
 
-async function loadFile(context: LoaderContext, file: string, seen: Map<string, string>): Promise<FileOutcome> {
+async function loadFile(context: LoaderContext, file: string, seen: Map<string, string>, parserDigest: string): Promise<FileOutcome> {
   const { store, generateDigest, parseData } = context;
   const relative = path.relative(process.cwd(), file) || file;
   const info = await lstat(file);
   if (!info.isFile()) return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
   const bytes = await readFile(file);
-  const digest = generateDigest(bytes.toString('latin1'));
+  const digest = generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
   const previous = context.meta.get(`file:${file}`);
   if (previous) {
     const [id, oldDigest] = previous.split('\n');
@@ -141,7 +155,7 @@ async function loadFile(context: LoaderContext, file: string, seen: Map<string, 
 }
 
 /** In `astro dev`, a changed, added or removed file reloads just that cable. */
-function watch(context: LoaderContext, dir: string): void {
+function watch(context: LoaderContext, dir: string, parserDigest: string): void {
   const { watcher } = context;
   if (!watcher) return;
   watcher.add(dir);
@@ -152,7 +166,7 @@ function watch(context: LoaderContext, dir: string): void {
     for (const id of context.store.keys()) if (id) seen.set(id, '');
     const previous = context.meta.get(`file:${file}`)?.split('\n')[0];
     if (previous) seen.delete(previous);
-    const outcome = await loadFile(context, file, seen);
+    const outcome = await loadFile(context, file, seen, parserDigest);
     for (const message of outcome.messages) log(context, message);
     if (outcome.status === 'stored') context.logger.info(`Reloaded ${outcome.file}`);
   };

@@ -49,10 +49,10 @@ function normalizeLines(lines: Line[]): Line[] {
   }));
 }
 
-/** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006` */
-const pageBreakPattern = /^\s*[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}\s+OF\s+\d{3}\s*$/;
-/** `PAGE 02 HARARE 05461 01 OF 02 271458Z` (the text after it is kept) */
-const pageHeaderPattern = /^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]*?\s+\d+\s+\d{2}\s+OF\s+\d{2}\s+\d{6}Z\s*/;
+/** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006`, `NEW DELHI 00009127 001.2 OF 006` */
+const pageBreakPattern = /^\s*[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$/;
+/** `PAGE 02 HARARE 05461 01 OF 02 271458Z`, `PAGE 02 VATICA 00819 190632Z` (the text after it is kept) */
+const pageHeaderPattern = /^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]*?\s+\d+\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s*/;
 const trailingClassificationPattern = /\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/;
 
 /**
@@ -66,8 +66,10 @@ function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
     if (entry === pageBreak) {
       while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
       const previous = out[out.length - 1];
-      if (previous && trailingClassificationPattern.test(previous.text)) {
-        out[out.length - 1] = { ...previous, text: previous.text.replace(trailingClassificationPattern, '') };
+      const marking = previous && trailingClassificationPattern.exec(previous.text);
+      if (previous && marking) {
+        dropped.push({ text: marking[0], line: previous.line });
+        out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
       }
       afterBreak = out.length > 0;
       continue;
@@ -151,8 +153,12 @@ const fieldLabels: [FieldName, RegExp][] = [
 const gluedLabelPattern =
   /(?<=\S)\s*(?=E\.O\.\s*1[23]\d{3}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|Classified By:|CLASSIFIED BY:)/g;
 
-const caveatPattern =
-  /^\s*(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|STATE ALSO PASS\b.*|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)\s*$/i;
+const caveatWord =
+  String.raw`(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)`;
+
+/** A line of caveats only: `SIPDIS`, `SENSITIVE, SIPDIS`, `NOFORN SIPDIS`. */
+const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${caveatWord})*\s*[.,;]?\s*$`, 'i');
+const caveatWordPattern = new RegExp(caveatWord, 'gi');
 
 function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } {
   const preamble: Preamble = { caveats: [], fields: {} };
@@ -161,7 +167,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let last: FieldName | null = null;
   let index = 0;
   for (; index < groups.length; index++) {
-    const group = groups[index]!.flatMap(splitGluedLabels);
+    const group = groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph);
     if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
     const isRefContinuation = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
@@ -170,7 +176,15 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       continue;
     }
     let current: FieldName | null = isRefContinuation ? 'ref' : null;
-    const plain: Line[] = [];
+    // Lines that stay in the body, in runs broken by the lines moved to the frontmatter.
+    let run: Line[] = [];
+    const keep = (entry: Line): void => {
+      run.push(entry);
+    };
+    const cut = (): void => {
+      if (run.length > 0) rest.push(run);
+      run = [];
+    };
     for (const entry of group) {
       const field = fieldOf(entry.text);
       if (field) {
@@ -178,17 +192,21 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         labelled = true;
         (preamble.fields[field] ??= []).push(entry);
       } else if (caveatPattern.test(entry.text) && current !== 'subject') {
-        preamble.caveats.push(entry.text.trim().toUpperCase());
+        for (const match of entry.text.matchAll(caveatWordPattern)) preamble.caveats.push(match[0].toUpperCase());
         current = null;
       } else if (current && continues(current, preamble.fields[current]!, entry)) {
         preamble.fields[current]!.push(entry);
       } else {
         current = null;
-        plain.push(entry);
+        keep(entry);
+        continue;
       }
+      // The Classified By line is also read as text: it names people with their titles.
+      if (current === 'classifiedBy') keep(entry);
+      else cut();
     }
+    cut();
     if (current) last = current;
-    if (plain.length > 0) rest.push(plain);
   }
   rest.push(...groups.slice(index));
   return { preamble, rest };
@@ -204,6 +222,20 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
   if (field === 'eo') return false;
   return true;
+}
+
+/** `REF: A. BRASILIA 1494 1. Summary. The IV …`, `REF: STATE 57598 (SBU) On June 10, …`: a paragraph glued to a field line. */
+const gluedParagraphPattern =
+  /\s(?=¶\s*\d{1,3}\.|\d{1,2}\.\s*\([A-Z]{1,4}(?:\/\/?[A-Z]{1,6})?\)|1\.\s+[A-Z][a-z]+\b|\((?:U|SBU|C|S|S\/NF|C\/NF)\)\s+[A-Z][a-z]+ [a-z])/;
+
+function splitGluedParagraph(entry: Line): Line[] {
+  if (!/^\s*(?:REF|SUBJ)/i.test(entry.text)) return [entry];
+  const match = gluedParagraphPattern.exec(entry.text);
+  if (!match || match.index < 8) return [entry];
+  return [
+    { text: entry.text.slice(0, match.index), line: entry.line },
+    { text: entry.text.slice(match.index + 1), line: entry.line },
+  ];
 }
 
 function splitGluedLabels(entry: Line): Line[] {
@@ -283,9 +315,11 @@ function isTable(lines: Line[]): boolean {
   if (lines.length < 2) {
     return lines.length === 1 && (lines[0]!.text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
   }
-  const columned = lines.filter((entry) => entry.text.includes('  ') && columnGapPattern.test(entry.text.trim())).length;
+  const columned = lines.filter(
+    (entry) => entry.text.length <= 100 && entry.text.includes('  ') && columnGapPattern.test(entry.text.trim()),
+  ).length;
   const indented = lines.filter((entry) => /^\s{4,}\S/.test(entry.text)).length;
-  return columned * 2 >= lines.length || (indented === lines.length && lines.every((entry) => entry.text.length < 60));
+  return (columned >= 2 && columned * 2 >= lines.length) || (indented === lines.length && lines.every((entry) => entry.text.length < 60));
 }
 
 /** `Scott` on the last line of the last paragraph is the signature. */

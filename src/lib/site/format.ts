@@ -1,9 +1,26 @@
 /** Display formats shared by the pages. */
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const numberFormat = new Intl.NumberFormat('en-US');
 
 /** `2009-06-23T16:29:00Z` → `23 Jun 2009, 16:29Z`; `2009-06-23` → `23 Jun 2009`. */
 export function formatDate(iso: string): string {
   const day = dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
   return iso.length > 10 ? `${day}, ${iso.slice(11, 16)}Z` : day;
+}
+
+/** `2009-06` → `June 2009`. */
+export function formatMonth(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** `5388` → `5,388`. */
+export function formatCount(count: number): string {
+  return numberFormat.format(count);
+}
+
+/** `1, 'cable'` → `1 cable`; `5388, 'cable'` → `5,388 cables`. */
+export function formatQuantity(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }

@@ -1,0 +1,190 @@
+/**
+ * The preamble fields of a cable body: SUBJECT, the summary, the E.O. 12958 line,
+ * `Classified By` and the signature. Every function accepts a whole cable file or just
+ * the fragment holding its field, and returns null (or an empty list) when the field is absent.
+ */
+export { parseTags } from './tags.ts';
+export { parseClassifiedBy, parseReasons } from './classified-by.ts';
+export { parseSigners } from './signers.ts';
+
+/** `SUBJECT:` / `SUBJ:` (any case with a colon), or an upper-case `SUBJECT` starting a line. */
+const subjectLabelPattern = /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|Subject|Subj|subject)[ \t]*(?::|\.{2,}|-(?!-))|(?:^|\n)[ \t]*SUBJECT[ \t]+(?=[A-Z"(])/;
+
+/** Something that starts the next field (or the body) inside or after a subject line. */
+const subjectStopPattern = new RegExp(
+  [
+    String.raw`\bREF(?:S|TELS?|ERENCES?)?\s*:`,
+    String.raw`REF:`,
+    String.raw`\bREF(?:S|TELS?)?\b(?=\s*(?:[A-Z][.)]\s|\([A-Z]\)|[A-Z]+\s+0*\d|\d))`,
+    String.raw`\bClassified\s+[Bb]y\b`,
+    String.raw`\bCLASSIFIED\s+BY\b`,
+    String.raw`¶`,
+    String.raw`\bE\.\s?O\.\s?1\d{4}`,
+    String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}|\(\w+\))`,
+    String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
+    String.raw`\b(?:SIPDIS|NOFORN)\b`,
+    String.raw`-{4,}`,
+    String.raw`\bCable dated:`,
+    String.raw`\bSENSITIVE BUT UNCLASSIFIED\b`,
+    String.raw`\bRef(?:s|tels?)?\s*:`,
+    String.raw`\b(?:SUBJECT|Subject)\s*:`,
+    String.raw`\b[A-Z]{3,}(?: [A-Z]+){0,2} 0{2,}\d+ +\d{3}\b`,
+    String.raw`\sCLASSIFIED\s*$`,
+    String.raw`\b[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}`,
+    String.raw`\bSensitive [Bb]ut [Uu]nclassified\b`,
+    String.raw`\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s`,
+  ].join('|'),
+);
+
+/** A line that cannot continue a subject. */
+const subjectEndLinePattern =
+  /^(?:(?:SUMMARY|Summary)\b|\d{1,2}\s?\.\s+\S|\((?:U|C|S|SBU)[^)]{0,8}\)|[A-Z][A-Z ]+\s+0*\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|(?:UNCLAS|CONFIDENTIAL|SECRET)\b)/;
+
+/**
+ * The whole subject, lines joined and whitespace collapsed, without a leading
+ * classification marking (`(C)`, `(SBU)`); null when the cable has no SUBJECT line.
+ */
+export function parseSubject(text: string): string | null {
+  const label = subjectLabelPattern.exec(text);
+  if (!label) return null;
+  const lines = text
+    .slice(label.index + label[0].length, label.index + label[0].length + 2000)
+    .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
+    .split('\n');
+  const parts: string[] = [];
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
+    if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
+    if (/^[ \t]*-{3,}/.test(lines[index + 1] ?? '')) line = line.replace(/\s(?:SUMMARY|Summary)\s*$/, '');
+    const stop = subjectStopPattern.exec(line);
+    if (stop) {
+      parts.push(line.slice(0, stop.index));
+      if (index > 0 || stop.index > 0 || parts.join('').trim() !== '') break;
+      continue;
+    }
+    parts.push(line);
+    if (index >= 6) break;
+  }
+  const subject = parts
+    .join(' ')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.:\-\s]+/, '')
+    .replace(classificationPrefixPattern, '')
+    .trim();
+  return subject === '' ? null : subject;
+}
+
+/** A leading classification marking: `(C)`, `(SBU)`, `(U//FOUO)`, `(S/NF)`. */
+const classificationPrefixPattern =
+  /^\((?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
+
+/** Classification markings inside paragraphs: `(C)`, `(SBU)`, `(S/NF)`, `(C//REL ...)`. */
+const markingPattern =
+  /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|REL[^)\n]{0,40}))*\)/g;
+
+/** Start of a summary: `Summary:`, `SUMMARY AND COMMENT`, `Summary.`, a `SUMMARY` heading. */
+const summaryStartPattern =
+  /(?:^|[^A-Za-z])(?:EXECUTIVE\s+|Executive\s+|(?:INTRODUCTION|Introduction)\s+(?:AND|and)\s+)?(?:SUMMARY|Summary|summary)(?:[ \t]*(?:AND|and|And|&|\/)[ \t]*[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?)?(?:[ \t]*[:.,)](?!\w)|[ \t]*\n?[ \t]*[-=]{3,}|[ \t]*-+[ \t]|[ \t]*\\?[ \t]*\n|[ \t]+(?=\((?:U|C|S|SBU)\b))/g;
+
+/** What may come before a summary label: a paragraph start, its number and marking. */
+const paragraphStartPattern = /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*$/;
+
+/** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
+const summaryEndPattern = /\bEND\s+(?:OF\s+)?SUMM?ARY\b|\bEnd\s+(?:of\s+)?[Ss]umm?ary\b|\bend\s+summary\b/g;
+
+/** Without an end marker the summary ends with its paragraph. */
+const paragraphEndPattern =
+  /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*-{3,}))/g;
+
+/** A page-break line: `USOSCE 00000147  005 OF 005`, `RANGOON 00000378 001.4 OF 004`. */
+const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}[ \t]*$/gm;
+
+/**
+ * Text between `Summary:` and `End summary.`, without classification markings, paragraph
+ * numbers or underlines, whitespace collapsed; null when the cable has none.
+ */
+export function parseSummary(text: string): string | null {
+  const subject = subjectLabelPattern.exec(text);
+  const from = subject ? subject.index + subject[0].length : 0;
+  summaryStartPattern.lastIndex = from;
+  let start = summaryStartPattern.exec(text);
+  while (start && !isSummaryStart(text, start)) start = summaryStartPattern.exec(text);
+  if (!start) return null;
+  const begin = start.index + start[0].length;
+  summaryEndPattern.lastIndex = begin;
+  const end = summaryEndPattern.exec(text);
+  let stop = end ? end.index : -1;
+  if (stop === -1 || stop - begin > 20000) {
+    const first = begin + (/\S/.exec(text.slice(begin, begin + 400))?.index ?? 0);
+    paragraphEndPattern.lastIndex = first;
+    const paragraphEnd = paragraphEndPattern.exec(text);
+    const blank = /\n[ \t]*\n/.exec(text.slice(first, first + 4000));
+    stop = paragraphEnd?.index ?? (blank ? first + blank.index : Math.min(text.length, first + 4000));
+  }
+  const summary = cleanSummary(text.slice(begin, stop));
+  return summary === '' ? null : summary;
+}
+
+function isSummaryStart(text: string, start: RegExpExecArray): boolean {
+  const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);
+  const before = text.slice(Math.max(0, at - 24), at);
+  if (/\b(?:end|END|End)(?:\s+of|\s+OF)?\s*$/.test(before)) return false;
+  return paragraphStartPattern.test(before) || /[-=]{3,}/.test(start[0]);
+}
+
+function cleanSummary(raw: string): string {
+  return raw
+    .replace(pageBreakPattern, ' ')
+    .replace(/[ \t]*\\[ \t]*$/gm, '')
+    .replace(/^[ \t]*[-=]{3,}[ \t]*$/gm, ' ')
+    .replace(/¶\s?\d{1,2}\s?\.?/g, ' ')
+    .replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ')
+    .replace(markingPattern, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[-:.–\s]+/, '')
+    .replace(/^(?:Summary|SUMMARY)\s*[:.]\s*/, '')
+    .replace(/\s*[-–]+$/, '')
+    .trim();
+}
+
+/** The E.O. line: `E.O. 12958: DECL: 06/23/2019`, `EO 12958 DECL: 09/21/10`, `E.O. 13526`. */
+const executiveOrderPattern = /\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|13292)\b/;
+
+/**
+ * The declassification date of the E.O. line as `YYYY-MM-DD` (`DECL: 6/3/08` → 2008-06-03),
+ * null for `N/A`, `OADR`, `X1` and the like.
+ */
+export function parseDeclassification(text: string): string | null {
+  const label = executiveOrderPattern.exec(text);
+  let line: string;
+  if (label) {
+    const start = label.index + label[0].length;
+    line = text.slice(start, start + 160);
+  } else {
+    const decl = /\bDECL\b/i.exec(text);
+    if (!decl) return null;
+    line = text.slice(decl.index, decl.index + 80);
+  }
+  line = line.split(/\bTAGS?\b|\bSUBJ|\n[ \t]*\n/)[0] ?? '';
+  const date = /(?:^|[^\d/])(\d{1,4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2,4})(?![\d/])/.exec(line);
+  if (!date) return null;
+  const [, first = '', second = '', third = ''] = date;
+  const [year, month, day] =
+    first.length === 4 ? [first, second, third] : [expandYear(third), first, second];
+  return toIsoDate(year, Number(month), Number(day));
+}
+
+function expandYear(year: string): string {
+  if (year.length === 4) return year;
+  const value = Number(year);
+  return String(value < 70 ? 2000 + value : 1900 + value);
+}
+
+function toIsoDate(year: string, month: number, day: number): string | null {
+  if (year.length !== 4 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The TO and INFO addressees of a routing block:
+ * `RUEHC/SECSTATE WASHDC IMMEDIATE 4696` → route `RUEHC`, name `SECSTATE WASHDC`,
+ * precedence `IMMEDIATE`, message control number `4696`.
+ */
+import type { Recipient } from './schema.ts';
+
+/** The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`). */
+const bannerPattern =
+  /U ?N ?C ?L ?A ?S(?!\w{2})|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY])|LIMITED OFFICIAL USE|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|\bSIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+
+/** A line that ends the addressees: another routing field, a transmission end, the body. */
+const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d/;
+
+/** A page-break line inside the block: `NEW DELHI 00009527  002 OF 004`. */
+const pageBreakPattern = /^[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$/;
+
+const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE';
+const addresseePattern = new RegExp(
+  String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`,
+);
+
+/** Addressees of the TO line (and the lines that follow it, up to INFO). */
+export function parseRecipients(header: string): Recipient[] {
+  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,})/);
+}
+
+/** Addressees of the INFO lines, up to the banner or the end of the routing block. */
+export function parseInfoRecipients(header: string): Recipient[] {
+  return parseBlock(header, /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,})/);
+}
+
+function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
+  const fm = /(?:^|\n)[ \t]*FM[ \t]+\S/.exec(header);
+  const from = fm ? fm.index : 0;
+  const label = labelPattern.exec(header.slice(from, from + 20000));
+  const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
+  if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!fm && !isAddressee(after))) return [];
+  const start = from + label.index + label[0].length;
+  const lines = header.slice(start, start + 20000).split('\n');
+  const recipients: Recipient[] = [];
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.trim();
+    if (index > 0) {
+      if (line === '') {
+        if (isRoutingLine(lines.slice(index + 1).find((next) => next.trim() !== '') ?? '')) continue;
+        break;
+      }
+      if (pageBreakPattern.test(line)) continue;
+      if (blockEndPattern.test(line)) break;
+    }
+    const banner = bannerPattern.exec(line);
+    if (banner) line = line.slice(0, banner.index).trim();
+    if (line !== '') recipients.push(...splitAddressees(line).map(toRecipient));
+    if (banner) break;
+  }
+  return recipients;
+}
+
+/** Without an FM line, a TO or INFO label must be followed by something that addresses a post. */
+function isAddressee(text: string): boolean {
+  return /^[A-Z0-9]{4,8}\/|^(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|USDEL|WHITEHOUSE|SECDEF|CIA|NSC)\b/.test(text);
+}
+
+/** The older form puts several addressees on one line: `AMEMBASSY ISLAMABAD AMEMBASSY NEW DELHI`. */
+function splitAddressees(line: string): string[] {
+  if (line.includes('/')) return [line];
+  return line
+    .split(/\s+(?=(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL)\b)|(?<=\bCOLLECTIVE(?:\s+(?:PRIORITY|IMMEDIATE|ROUTINE))?)\s+(?!(?:PRIORITY|IMMEDIATE|ROUTINE)\b)/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function isRoutingLine(line: string): boolean {
+  return /^\s*[A-Z0-9]{4,8}\//.test(line);
+}
+
+function toRecipient(line: string): Recipient {
+  const slash = /^([A-Z0-9]{3,8})\/(.*)$/.exec(line);
+  const route = slash ? (slash[1] ?? null) : null;
+  const rest = (slash ? (slash[2] ?? '') : line).trim();
+  const parts = addresseePattern.exec(rest);
+  const name = (parts?.[1] ?? rest).trim();
+  return {
+    route,
+    name: name === '' ? rest : name,
+    precedence: parts?.[2] ?? null,
+    mcn: name === '' ? null : (parts?.[3] ?? null),
+  };
+}

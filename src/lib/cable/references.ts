@@ -1,0 +1,200 @@
+/**
+ * The REF block: `REF: A. STATE 1234 B. 08 PARIS 567`. Each entry keeps its text as written;
+ * entries that cite a cable also get its canonical reference id (`08PARIS567`).
+ */
+import type { Reference } from './schema.ts';
+import { canonicalizeId, normalizeStation } from './stations.ts';
+
+export interface ReferenceOptions {
+  /** Year of the citing cable (`2009`, `09`), used for entries that give none (`STATE 1234`). */
+  year?: number | string;
+  /** Reference id of the citing cable; a citation of itself gets no id. */
+  referenceId?: string;
+}
+
+/** `REF:`, `REFS:`, `REFTEL:`, `Ref:` anywhere; without a colon only at a line start. */
+const labelPattern =
+  /(?:REF(?:S|TELS?|ERENCES?)?|Refs?|Reftels?|References?)[ \t]*:|(?:^|\n)[ \t]*(?:REF(?:S|TELS?)?|Refs?)\b(?=[ \t]+\S)/;
+
+/** What ends the block on its first line or glued onto it. */
+const blockEndPattern = new RegExp(
+  [
+    String.raw`\bClassified\s+[Bb]y\b`,
+    String.raw`\bCLASSIFIED\s+BY\b`,
+    String.raw`¶\s?\d`,
+    String.raw`(?:^|\s)\d{1,2}\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)[^)]{0,10}\)`,
+    String.raw`\b(?:SUMMARY|Summary)\b\s*[:.\-]`,
+    String.raw`\bE\.\s?O\.\s?1\d{4}`,
+    String.raw`\bSUBJECT\s*:`,
+    String.raw`\bTAGS\b`,
+    String.raw`\b(?:SIPDIS|NOFORN)\b`,
+    String.raw`\b[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}`,
+    String.raw`\bSensitive but unclassified\b`,
+    String.raw`\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+PAGE\b`,
+    String.raw`\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s+(?=[A-Z]?[a-z]*\s+[a-z])`,
+  ].join('|'),
+  'i',
+);
+
+/** A line that ends the block: a paragraph, heading, marking, classification, page break. */
+const endLinePattern =
+  /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE)\b)/i;
+
+/** Page-break marker glued into the block: `TRIPOLI 00000116 001.2 OF 003`. */
+const pageBreakPattern = /\b[A-Z][A-Z ]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g;
+
+/** Candidate entry labels: `A.`, `(A)`, `A)`, `¶B.`. */
+const entryLabelPattern = /(?:^|[\s;,])¶?\s?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s|[A-Za-z0-9(])/g;
+
+/**
+ * Every entry of the REF block, in order. `AND 44603` after `STATE 41252` reuses the station;
+ * an entry that names several cables gives one reference per cable, sharing the label.
+ */
+export function parseReferences(text: string, options: ReferenceOptions = {}): Reference[] {
+  const block = findBlock(text);
+  if (block === null) return [];
+  const year = toTwoDigits(String(options.year ?? ''));
+  const self = options.referenceId ? canonicalizeId(options.referenceId) : null;
+  const references: Reference[] = [];
+  for (const entry of splitEntries(block)) {
+    for (const part of splitCitations(entry.text, year)) {
+      const reference: Reference = entry.label === undefined ? { text: part.text } : { label: entry.label, text: part.text };
+      if (part.id !== undefined && part.id !== self) reference.id = part.id;
+      references.push(reference);
+    }
+  }
+  return references;
+}
+
+function findBlock(text: string): string | null {
+  const label = labelPattern.exec(text);
+  if (!label) return null;
+  const start = label.index + label[0].length;
+  const lines = text.slice(start, start + 3000).replace(pageBreakPattern, ' ').split('\n');
+  const kept: string[] = [];
+  for (const [index, rawLine] of lines.entries()) {
+    const line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    if (line.trim() === '') {
+      const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
+      if (kept.join('').trim() === '' || /^\s*¶?\s?(?:\([A-Za-z]\)|[A-Za-z][.)])\s/.test(next)) continue;
+      break;
+    }
+    if (index > 0 && endLinePattern.test(line.trim())) break;
+    const end = blockEndPattern.exec(line);
+    if (end) {
+      kept.push(line.slice(0, end.index));
+      break;
+    }
+    kept.push(line);
+  }
+  const block = kept.join('\n').trim();
+  return block === '' ? null : block;
+}
+
+interface Entry {
+  label?: string;
+  text: string;
+}
+
+/** Split at sequential labels (A, B, C …) so initials such as `U.S.` stay in the text. */
+function splitEntries(block: string): Entry[] {
+  const starts: { label: string; at: number; textAt: number }[] = [];
+  let expected = 0;
+  for (const match of block.matchAll(entryLabelPattern)) {
+    const letter = (match[1] ?? match[2] ?? '').toUpperCase();
+    if (letter.charCodeAt(0) - 65 !== expected) continue;
+    if (expected === 0 && block.slice(0, match.index).trim() !== '') continue;
+    starts.push({ label: letter, at: match.index, textAt: match.index + match[0].length });
+    expected++;
+  }
+  if (starts.length === 0) {
+    return block
+      .split(';')
+      .map((text) => ({ text: tidy(text) }))
+      .filter((entry) => entry.text !== '');
+  }
+  return starts.map((start, index) => {
+    const end = starts[index + 1]?.at ?? block.length;
+    const text = tidy(block.slice(start.textAt, end)).replace(
+      new RegExp(String.raw`^(?:\(${start.label}\)|${start.label}[.)])\s*`, 'i'),
+      '',
+    );
+    return { label: start.label, text };
+  });
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/¶/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[:;,\s]+|[;,\s]+$/g, '')
+    .replace(/\s+(?:and|AND)$/, '');
+}
+
+interface Citation {
+  text: string;
+  id?: string;
+}
+
+/** A cable citation inside an entry: `08 PARIS 567`, `2008 PARIS 0567`, `'08 PARIS 567`, `09CAIRO724`. */
+function splitCitations(text: string, defaultYear: string): Citation[] {
+  const words = text.split(' ');
+  const found: { at: number; id: string }[] = [];
+  let station: string | null = null;
+  let stationYear = defaultYear;
+  for (let index = 0; index < words.length; index++) {
+    const word = (words[index] ?? '').replace(/[,;.:)]+$/, '');
+    const glued = /^(\d{2})([A-Z]{2,})0*(\d{1,7})$/.exec(word);
+    if (glued) {
+      const gluedStation = normalizeStation(glued[2] ?? '');
+      if (gluedStation) {
+        station = gluedStation;
+        stationYear = glued[1] ?? defaultYear;
+        found.push({ at: index, id: stationYear + station + String(Number(glued[3])) });
+      }
+      continue;
+    }
+    if (!/^\d{1,7}$/.test(word)) continue;
+    const cited = citedStation(words, index);
+    if (cited) {
+      station = cited.station;
+      stationYear = cited.year ?? defaultYear;
+      found.push({ at: cited.start, id: stationYear + station + String(Number(word)) });
+    } else if (station && /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? '')) {
+      found.push({ at: index - 1, id: stationYear + station + String(Number(word)) });
+    } else {
+      station = null;
+    }
+  }
+  const usable = found.filter((citation) => /^\d{2}/.test(citation.id));
+  if (usable.length === 0) return [{ text }];
+  return usable.map((citation, index) => {
+    const from = index === 0 ? 0 : citation.at;
+    const to = usable[index + 1]?.at ?? words.length;
+    const part = tidy(words.slice(from, to).join(' ').replace(/^(?:AND|and|&)\s+/, ''));
+    return { text: usable.length === 1 ? text : part, id: citation.id };
+  });
+}
+
+/** The station (and year) written in the one to four words before a serial number. */
+function citedStation(words: string[], serialAt: number): { station: string; year?: string; start: number } | null {
+  for (let size = Math.min(4, serialAt); size >= 1; size--) {
+    const start = serialAt - size;
+    const name = words.slice(start, serialAt).join(' ');
+    if (!/^[A-Za-z][A-Za-z .'-]*$/.test(name)) continue;
+    const station = normalizeStation(name);
+    if (!station) continue;
+    const before = (words[start - 1] ?? '').replace(/^[(‘'’]/, '');
+    const year = /^(?:\d{2}|(?:19|20)\d{2})$/.test(before) ? toTwoDigits(before) : undefined;
+    const result: { station: string; year?: string; start: number } = { station, start: year ? start - 1 : start };
+    if (year) result.year = year;
+    return result;
+  }
+  return null;
+}
+
+function toTwoDigits(year: string): string {
+  const digits = year.replace(/\D/g, '');
+  return digits.length >= 2 ? digits.slice(-2) : '';
+}

@@ -1,0 +1,81 @@
+/**
+ * The signature at the end of a cable body: `Scott`, `TEFFT`, `VAN VOORST`, or a name
+ * glued to the last sentence (`... for illegal immigration. SCOBEY`).
+ */
+
+/** Lines after the signature that cannot hold it: end markers, rules, classification. */
+const endMarkerPattern =
+  /^(?:NNNN\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s,]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+)$/i;
+
+/** Trailing lines that come after the signature, or end with it: web links, truncation. */
+const trailerPattern =
+  /^(?:NNNN\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*|[0-9/ :]+)$/i;
+
+/** Words that end a sentence-final line but are no names. */
+const notNames: ReadonlySet<string> = new Set(
+  `END COMMENT TEXT SUMMARY LIST ASSISTANCE IMMEDIATE PRIORITY ROUTINE FLASH DC WASHDC WASHINGTON
+  REQUEST GUIDANCE ACTION INFO NOTE THANKS REGARDS SIPDIS NOFORN ENDS OVER XXXXXXXXXXXX UNQUOTE
+  QUOTE SENSITIVE UNCLASSIFIED CLASSIFIED BUT PLEASE PROTECT ACCORDINGLY`.split(/\s+/),
+);
+
+/** Particles that may appear lower-case inside a name (`van Voorst`, `de la Vega`). */
+const particlePattern = /^(?:van|von|de|del|della|der|da|di|du|la|le|el|al|bin)$/;
+
+/**
+ * Signature name(s) at the end of the body, as written; two names on one line
+ * (`CRETZ  CRETZ`) give two entries. Empty when the body ends without a signature.
+ */
+export function parseSigners(text: string): string[] {
+  const lines = text.slice(-4000).split('\n');
+  for (let index = lines.length - 1; index >= 0 && index >= lines.length - 12; index--) {
+    const line = (lines[index] ?? '')
+      .replace(/^.*\*{5,}\s*/, '')
+      .replace(/\s+NNNN\b.*$/, '')
+      .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
+      .trim();
+    if (endMarkerPattern.test(line)) continue;
+    const names = namesOnLine(line) ?? namesAfterSentence(line);
+    if (names) return names;
+    if (trailerPattern.test(line)) continue;
+    return [];
+  }
+  return [];
+}
+
+/** A line holding nothing but one or more names. */
+function namesOnLine(line: string): string[] | null {
+  const cleaned = line
+    .replace(/^.*\bUNQUOTE\s+/, '')
+    .replace(/\s+0\s+\d{1,2}\/\d{1,2}\/\d{2,4}$/, '')
+    .replace(/[\s\\"“”.,]+$/, '')
+    .replace(/^["“]+/, '');
+  if (cleaned.length === 0 || cleaned.length > 48) return null;
+  const groups = cleaned.split(/\s{2,}|\t+/);
+  const names: string[] = [];
+  for (const group of groups) {
+    const words = group.split(' ');
+    if (words.length > 3 || !words.every(isNameWord)) return null;
+    if (words.length === 2 && words[0] === words[1]) names.push(words[0] ?? '', words[1] ?? '');
+    else names.push(group);
+  }
+  if (names.every((name) => notNames.has(name.toUpperCase()))) return null;
+  if (names.some((name) => /^(?:END|COMMENT)\b/i.test(name))) return null;
+  return names;
+}
+
+function isNameWord(word: string): boolean {
+  if (particlePattern.test(word)) return true;
+  if (/^X{4,}$/.test(word)) return false;
+  if (notNames.has(word.toUpperCase()) && word === word.toUpperCase()) return false;
+  return /^(?:[A-Z][A-Za-z'’-]*\.?|Mc[A-Z][A-Za-z'’-]*|[A-Z]\.)$/.test(word) && /[A-Z]/.test(word);
+}
+
+/** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body. */
+function namesAfterSentence(line: string): string[] | null {
+  const match =
+    /(?:[.!?"”)\]:;\d]|XXXX|cfm)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(line);
+  if (!match?.[1]) return null;
+  const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
+  if (name.split(' ').some((word) => notNames.has(word)) || name.length < 3) return null;
+  return [name];
+}

@@ -1,0 +1,156 @@
+/**
+ * Stations: the sending posts as they appear in reference ids (`09USOSCE147` → `USOSCE`).
+ * References name them the way people write them (`BUENOS AIRES`, `BA`, `SECSTATE`,
+ * `USUN NEW YORK`); `normalizeStation` maps those spellings onto the id form, and
+ * `canonicalizeId` repairs malformed ids such as `08ECTION01OF02MANAMA492`.
+ */
+
+/** Station names as used in reference ids: every origin of the corpus, plus other US posts. */
+const knownStations: ReadonlySet<string> = new Set(
+  `ABIDJAN ABUDHABI ABUJA ACCRA ADANA ADDISABABA AITKAOHSIUNG AITTAIPEI ALGIERS ALMATY AMMAN
+  AMSTERDAM ANKARA ANTANANARIVO APIA ASHGABAT ASMARA ASTANA ASUNCION ATHENS AUCKLAND BAGHDAD
+  BAKU BAMAKO BANDARSERIBEGAWAN BANGKOK BANGUI BANJUL BARCELONA BASRAH BEIJING BEIRUT BELFAST
+  BELGRADE BELMOPAN BERLIN BERN BISHKEK BOGOTA BRASILIA BRATISLAVA BRAZZAVILLE BRIDGETOWN
+  BRUSSELS BUCHAREST BUDAPEST BUENOSAIRES BUJUMBURA CAIRO CALCUTTA CALGARY CANBERRA CAPETOWN
+  CARACAS CASABLANCA CHENGDU CHENNAI CHIANGMAI CHISINAU CIUDADJUAREZ COLOMBO CONAKRY COPENHAGEN
+  COTONOU CURACAO DAKAR DAMASCUS DARESSALAAM DHAHRAN DHAKA DILI DJIBOUTI DOHA DUBAI DUBLIN
+  DURBAN DUSHANBE DUSSELDORF EFTOLONDON EFTOTRIPOLI FLORENCE FRANKFURT FREETOWN FUKUOKA GABORONE
+  GENEVA GEORGETOWN GUADALAJARA GUANGZHOU GUATEMALA GUAYAQUIL HALIFAX HAMBURG HAMILTON HANOI
+  HARARE HAVANA HELSINKI HERMOSILLO HILLAH HOCHIMINHCITY HONGKONG HYDERABAD IRANRPODUBAI
+  ISLAMABAD ISTANBUL IZMIR JAKARTA JEDDAH JERUSALEM JOHANNESBURG KABUL KADUNA KAMPALA KARACHI
+  KATHMANDU KHARTOUM KIEV KIGALI KINGSTON KINSHASA KIRKUK KOLKATA KOLONIA KOROR KRAKOW
+  KUALALUMPUR KUWAIT KYIV LAGOS LAHORE LAPAZ LEIPZIG LIBREVILLE LILONGWE LIMA LISBON LJUBLJANA
+  LOME LONDON LUANDA LUSAKA LUXEMBOURG MADRID MAJURO MALABO MANAGUA MANAMA MANILA MAPUTO
+  MARSEILLE MASERU MATAMOROS MAZARESHARIF MBABANE MELBOURNE MERIDA MEXICO MILAN MINSK
+  MONROVIA MONTERREY MONTEVIDEO MONTREAL MOSCOW MOSUL MUMBAI MUNICH MUSCAT NAGOYA NAHA NAIROBI
+  NAPLES NASSAU NDJAMENA NEWDELHI NIAMEY NICOSIA NOUAKCHOTT NOGALES NUEVOLAREDO OSAKAKOBE OSLO
+  OTTAWA OUAGADOUGOU PANAMA PARAMARIBO PARIS PARTO PERTH PESHAWAR PHNOMPENH PODGORICA
+  PONTADELGADA PORTAUPRINCE PORTLOUIS PORTMORESBY PORTOFSPAIN PORTOALEGRE PRAGUE PRAIA PRETORIA
+  PRISTINA QUEBEC QUITO RABAT RANGOON RECIFE REYKJAVIK RIGA RIODEJANEIRO RIYADH ROME RPODUBAI
+  SANAA SANJOSE SANSALVADOR SANTIAGO SANTODOMINGO SAOPAULO SAPPORO SARAJEVO SECDEF SECTO SEOUL
+  SHANGHAI SHENYANG SINGAPORE SKOPJE SOFIA STATE STOCKHOLM STPETERSBURG STRASBOURG SURABAYA
+  SUVA SYDNEY TAIPEI TALLINN TASHKENT TBILISI TEGUCIGALPA TEHRAN TELAVIV THEHAGUE TIJUANA
+  TIRANA TOKYO TORONTO TRIPOLI TUNIS ULAANBAATAR UNVIEVIENNA USCINCCENT USEUBRUSSELS USNATO
+  USOSCE USUNNEWYORK USUNROME VALLETTA VANCOUVER VATICAN VIENNA VIENTIANE VILNIUS VLADIVOSTOK
+  WARSAW WELLINGTON WINDHOEK YAOUNDE YEKATERINBURG YEREVAN ZAGREB`.split(/\s+/),
+);
+
+/** Other spellings of stations, after upper-casing and removing everything but letters. */
+const aliases: Readonly<Record<string, string>> = {
+  SECSTATE: 'STATE',
+  SECSTATEWASHDC: 'STATE',
+  STATEDEPT: 'STATE',
+  DEPT: 'STATE',
+  DEPARTMENT: 'STATE',
+  BA: 'BUENOSAIRES',
+  BSAS: 'BUENOSAIRES',
+  RIO: 'RIODEJANEIRO',
+  RIODEJAN: 'RIODEJANEIRO',
+  HAGUE: 'THEHAGUE',
+  DELHI: 'NEWDELHI',
+  MEXICOCITY: 'MEXICO',
+  GUATEMALACITY: 'GUATEMALA',
+  PANAMACITY: 'PANAMA',
+  KUWAITCITY: 'KUWAIT',
+  HCMC: 'HOCHIMINHCITY',
+  HOCHIMINH: 'HOCHIMINHCITY',
+  AIT: 'AITTAIPEI',
+  USUN: 'USUNNEWYORK',
+  USUNNY: 'USUNNEWYORK',
+  USUNNEWYORKCITY: 'USUNNEWYORK',
+  UNVIE: 'UNVIEVIENNA',
+  USUNVIE: 'UNVIEVIENNA',
+  USMISSIONUNVIEVIENNA: 'UNVIEVIENNA',
+  USEU: 'USEUBRUSSELS',
+  USMISSIONUSNATO: 'USNATO',
+  USMISSIONUSOSCE: 'USOSCE',
+  USMISSIONGENEVA: 'GENEVA',
+  USUNGENEVA: 'GENEVA',
+  USMISSIONUSUNNEWYORK: 'USUNNEWYORK',
+  USMISSIONGENEVACD: 'GENEVA',
+  DUBAIRPO: 'RPODUBAI',
+  IRANRPO: 'IRANRPODUBAI',
+  BISHIEK: 'BISHKEK',
+  CASA: 'CASABLANCA',
+  ADDIS: 'ADDISABABA',
+  BASRA: 'BASRAH',
+  SATTE: 'STATE',
+  CIUDADJUARES: 'CIUDADJUAREZ',
+};
+
+/**
+ * Map a station as written (`Buenos Aires`, `BA`, `SECSTATE`, `USUN NEW YORK`) to the form
+ * used in reference ids (`BUENOSAIRES`, `STATE`, `USUNNEWYORK`); null when it names no known station.
+ */
+export function normalizeStation(name: string): string | null {
+  const key = name.toUpperCase().replace(/[^A-Z]/g, '');
+  return (
+    lookUp(key) ??
+    lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ??
+    nearStation(key)
+  );
+}
+
+/** A known station one typo away (`SECTATE`, `TALLIN`, `BUENOS AIREDS`), for names of six letters or more. */
+function nearStation(key: string): string | null {
+  if (key.length < 6) return null;
+  for (const station of [...knownStations, ...Object.keys(aliases)]) {
+    if (Math.abs(station.length - key.length) <= 1 && isNearMiss(station, key)) return lookUp(station);
+  }
+  return null;
+}
+
+function lookUp(key: string): string | null {
+  if (aliases[key] !== undefined) return aliases[key];
+  return knownStations.has(key) ? key : null;
+}
+
+/** Whether a station name (already in id form) is known. */
+export function isStation(name: string): boolean {
+  return knownStations.has(name);
+}
+
+/**
+ * The canonical reference id of a cable: `08ECTION01OF02MANAMA492` → `08MANAMA492`,
+ * `7575LIBREVILLE1895` → `75LIBREVILLE1895`, leading zeros of the serial dropped; good ids
+ * come back unchanged.
+ */
+export function canonicalizeId(id: string): string {
+  const match = /^(\d{2})(\d{2})?([A-Z][A-Z0-9]*?)0*(\d+)$/i.exec(id.trim());
+  if (!match) return id;
+  const [, year = '', repeat, middle = '', serial = ''] = match;
+  let station = middle.toUpperCase();
+  if (repeat !== undefined && repeat !== year) station = repeat + station;
+  if (!knownStations.has(station)) station = repairStation(station) ?? station;
+  return year + station + serial;
+}
+
+/** Strip a glued `SECTION01OF02` marker and fix one-letter typos of a known station. */
+function repairStation(middle: string): string | null {
+  const stripped = middle.replace(/^[A-Z]*?\d+[A-Z]{1,2}\d+/, '');
+  const direct = normalizeStation(stripped);
+  if (direct) return direct;
+  if (stripped.length < 5) return stripped === middle ? null : stripped;
+  for (const station of knownStations) {
+    if (Math.abs(station.length - stripped.length) <= 1 && isNearMiss(station, stripped)) return station;
+  }
+  return stripped === middle ? null : stripped;
+}
+
+/** Whether two strings differ by at most one substitution, insertion or deletion. */
+function isNearMiss(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return (
+    sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1)
+  );
+}
+
+function sameFrom(a: string, from: number, b: string, other: number): boolean {
+  if (a.length - from !== b.length - other) return false;
+  for (let k = 0; from + k < a.length; k++) {
+    if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,222 @@
+/**
+ * The TAGS line: subject and country codes (`TAGS: PARM PREL KCFE OSCE RS XG`).
+ * Written with or without a colon, separated by spaces or commas, sometimes run
+ * together (`PGOVPREL`) or wrapped onto a second line after a trailing comma.
+ */
+
+/**
+ * Codes seen on TAGS lines of the corpus (subject codes, country and organisation codes);
+ * used to split run-together codes and to tell codes from words of a phrase tag.
+ */
+const knownCodes: ReadonlySet<string> = new Set(
+  `ABLD ABUD ACOA ADCO AE AEMR AF AFIN AFSN AG AGAO AID AINF AINR AJ AL AM AMED AMGT AO AODE
+  AORC APCS APECO APER AR AROC AS ASCH ASEAN ASEC ASIG ASUP AU AX BA BB BBSR BC BD BE BEXP
+  BF BG BH BK BL BM BMGT BN BO BP BR BT BTIO BTIU BU BX BY CA CACM CACS CASC CB CBW CD CDB
+  CDG CE CF CG CH CI CIA CIS CJAN CJUS CKGR CL CM CMGT CN CO CODEL CONS CPAS CR CS CT CU CV CVIS CW
+  CWC CY CZ DA DEA DHS DJ DO DOD DOE DPRK DR DTRA EAGR EAID EAIR EC ECA ECIN ECIP ECON ECPS ECUN
+  EFIN EFIS EFTA EG EI EIND EINT EINV EK ELAB ELN ELTN EMIN EN ENGR ENIV ENRG ENVR EPET ER ES ET
+  ETC ETRD ETTC EU EUN EWWT EZ FAO FARC FBI FI FJ FR FTAA GA GB GCC GE GG GH GJ GM GOI GR GT GTIP
+  GTMO GV GY GZ HA HK HO HR HSTC HU HURI IA IAEA IBRD IC ICAO ICRC ICTY ID IIP ILC ILO IMF IMO IN
+  INR INRB INTERPOL IO IPR IQ IR IRC IS IT IV IWC IZ JA JM JO KACT KAWC KAWK KBCT KBIO KBTR KBTS
+  KCFE KCIP KCOR KCRM KCRS KDEM KDEV KDRG KE KFIN KFLO KFLU KFRD KG KGHG KGIC KGIT KHDP KHIV KHLS
+  KHUM KICC KIDE KIPR KIRC KIRF KISL KJUS KLIG KMCA KMDR KMPI KMRS KN KNAR KNEI KNNP KNPP KNSD KNUC
+  KNUP KO KOCI KOLY KOMC KPAI KPAL KPAO KPKO KPLS KPOA KPRP KPRV KPWR KR KRAD KREC KREL KRFD KRVC
+  KS KSAF KSCA KSEC KSEO KSEP KSPR KSTC KSTH KSUM KTBT KTDB KTER KTEX KTFN KTIA KTIP KTLA KU KUNR
+  KV KVIR KVPR KWAC KWBG KWMM KWMN KX KZ LA LE LG LH LI LO LS LT LTTE LU LY MA MAPP MAPS MARR MAS
+  MASC MASS MCAP MCC MD MEPI MEPP MG MI MIL MK ML MN MNUC MO MOPS MP MR MT MTCR MTCRE MTRE MU MV
+  MX MY MZ NA NASA NATO NG NH NI NIPP NK NL NO NP NPT NS NSF NSG NSSP NT NU NZ OAS ODIP OECD OEXC
+  OFDP OIC OIE OIIP OPCW OPDC OPIC OPRC OREP OSAC OSCE OSCI OTRA OVIP OVP PA PAK PAO PARM PBIO PBTS
+  PE PEPR PFOR PGOV PHSA PHUM PINR PINS PINT PK PL PM PNAT PO POL PORG PREF PREL PROP PTER PU QA
+  RO RP RS RU RW SA SANC SCUL SENV SEVN SF SG SH SI SL SMIG SN SNAR SO SOCI SOFA SP SR ST SU SW SY
+  SZ TBIO TC TD TH TI TINT TIP TK TNGD TO TP TPHY TRGY TRSY TS TSPA TSPL TT TU TW TX TZ UG UK UN
+  UNAUS UNDP UNEP UNESCO UNGA UNHCR UNHRC UNMIK UNO UNSC UP US USAID USTR UV UY UZ VE VM VN VT VZ
+  WA WB WBG WEU WHO WI WMO WTO WTRO WWARD XA XC XF XG XH XK XL XM XN XO XR XS XT XU XW XX XY YE YI
+  YM ZA ZB ZI ZP ZR ZU`.split(/\s+/),
+);
+
+/** The label at the start of a TAGS line, its common forms first. */
+const labelPattern = /(?:^|[^A-Za-z0-9/])(?:TAGS?|Tags?|tags)(?![A-Za-z])[ \t]*[:;.,)\\]?[ \t]*/;
+
+const globalLabelPattern = new RegExp(labelPattern.source, 'g');
+
+/** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`), only at a line start or after the E.O. line. */
+const typoLabelPattern =
+  /(?:^|\n|12958:?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
+
+/** Where the codes stop when another field is glued onto the TAGS line. */
+const gluedFieldPattern =
+  /\b(?:SUBJECT|Subject|SUBJ|Subj|subject)\b|\bREFS?:|\bREF\b(?=[ \t]*[A-Z(])|Classified [Bb]y|CLASSIFIED BY|¶|E\.O\./;
+
+/**
+ * TAGS codes, upper case, de-duplicated, in order: `TAGS: PGOVPREL, KDEM` → PGOV, PREL, KDEM.
+ * Person tags stay whole (`OVIP (CLINTON, HILLARY)` → OVIP, `CLINTON, HILLARY`); SIPDIS is dropped.
+ * Accepts a whole cable file or just the TAGS line.
+ */
+export function parseTags(text: string): string[] {
+  const raw = findTagText(text);
+  if (raw === null) return [];
+  const tags: string[] = [];
+  for (const tag of splitTags(raw)) {
+    if (tag !== 'SIPDIS' && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+/** The text after the TAGS label, with a continuation line when the first ends with a comma. */
+function findTagText(text: string): string | null {
+  const match = findLabel(text);
+  if (!match) return text.length < 300 && !text.trim().includes('\n') ? text : null;
+  const start = match.index + match[0].length;
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  let line = text.slice(start, end);
+  const glued = gluedFieldPattern.exec(line);
+  if (glued) return line.slice(0, glued.index);
+  while (/[,;][ \t]*$/.test(line) || nextLineIsCodes(text, end)) {
+    const next = text.indexOf('\n', end + 1);
+    const continuation = text.slice(end + 1, next === -1 ? text.length : next);
+    if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
+    line += ' ' + continuation;
+    end = next === -1 ? text.length : next;
+    if (next === -1) break;
+  }
+  return line;
+}
+
+/** The first label followed by something that looks like codes (not `TAGS, AND CLASS BY`). */
+function findLabel(text: string): RegExpExecArray | null {
+  const labels = globalLabelPattern;
+  labels.lastIndex = 0;
+  for (let match = labels.exec(text); match; match = labels.exec(text)) {
+    const end = match.index + match[0].length;
+    if (looksLikeCodes(text.slice(end, end + 40))) return match;
+  }
+  return typoLabelPattern.exec(text);
+}
+
+function looksLikeCodes(after: string): boolean {
+  const first = /^\s*\(?([A-Za-z]{2,})/.exec(after)?.[1];
+  if (first === undefined || /^(?:AND|OF|THE|FOR|LINE|ON|IN|TO|WITH)$/i.test(first)) return false;
+  return first.length <= 6 || isCode(first) || segment(first.toUpperCase()) !== null;
+}
+
+/** Whether the line after `end` holds nothing but known codes (a wrapped TAGS line). */
+function nextLineIsCodes(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const next = text.indexOf('\n', end + 1);
+  const line = text.slice(end + 1, next === -1 ? text.length : next).trim();
+  if (line === '') return false;
+  return line.split(/[\s,]+/).every((word) => knownCodes.has(word) && word.length > 2);
+}
+
+function splitTags(raw: string): string[] {
+  const people: string[] = [];
+  // `(CLINTON, HILLARY)` is one person tag; set it aside before splitting on commas.
+  const text = raw.replace(/\bSIPDIS\b/gi, ' ').replace(/\(([^()]*)\)/g, (_, inner: string) => {
+    people.push(inner.trim().replace(/\s+/g, ' ').toUpperCase());
+    return `, \u0000${people.length - 1} ,`;
+  });
+  const items = /[,;]/.test(text) ? splitCommaList(text) : groupPhrases(text.trim().split(/\s+/));
+  return items.flatMap((item) => {
+    const person = /^\u0000(\d+)$/.exec(item);
+    if (person) return [people[Number(person[1])] ?? ''];
+    return fixCode(item);
+  }).filter((tag) => tag.length > 0);
+}
+
+function splitCommaList(text: string): string[] {
+  const items = text
+    .split(/[,;]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  const result: string[] = [];
+  for (const item of items) {
+    const words = item.split(/\s+/);
+    // `GOI EXTERNAL` is one tag; `PREL PGOV` inside a comma list are two.
+    if (words.length === 2 && !words.every((word) => isCode(word))) result.push(item);
+    else result.push(...groupPhrases(words));
+  }
+  return result;
+}
+
+/** In a space-separated list, words that are not codes (`MEDIA REACTION`) form one phrase tag. */
+function groupPhrases(words: string[]): string[] {
+  const result: string[] = [];
+  let phrase: string[] = [];
+  const flush = (): void => {
+    // `OVIP CLINTON HILLARY`: a visitor's name, written as the person tag `CLINTON, HILLARY`.
+    const isPerson = phrase.length === 2 && result[result.length - 1]?.toUpperCase() === 'OVIP';
+    if (phrase.length > 0) result.push(phrase.join(isPerson ? ', ' : ' '));
+    phrase = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const next = words[i + 1] ?? '';
+    const isLong = isPhraseWord(word);
+    const leadsPhrase = /^[A-Za-z]{3,4}$/.test(word) && !isCode(word) && isPhraseWord(next);
+    const joins = phrase.length > 0 && /^(?:AND|OF|WITH|THE|FOR|ON|IN|TO)$/i.test(word) && isPhraseWord(next);
+    if (isLong || leadsPhrase || joins) phrase.push(word);
+    else {
+      flush();
+      result.push(word);
+    }
+  }
+  flush();
+  return result;
+}
+
+function isPhraseWord(word: string): boolean {
+  return /^[A-Za-z][A-Za-z'-]{4,}$/.test(word) && !isCode(word) && segment(word.toUpperCase()) === null;
+}
+
+function isCode(word: string): boolean {
+  return knownCodes.has(word.toUpperCase());
+}
+
+/** Upper-case a code, trim stray punctuation and split run-together codes (`PGOVPREL`). */
+function fixCode(item: string): string[] {
+  const tag = item
+    .toUpperCase()
+    .replace(/^[^A-Z0-9\u0000]+|[^A-Z0-9)]+$/g, '')
+    .replace(/\s+/g, ' ');
+  if (tag.includes(' ') || knownCodes.has(tag) || tag.length < 5) return [tag];
+  return segment(tag) ?? [tag];
+}
+
+/**
+ * Split a run of letters into known codes (`PGOVPREL`, `ECINECONCS`): codes of three letters
+ * or more, then at most two country codes at the end; null when it cannot be done.
+ */
+function segment(word: string): string[] | null {
+  if (!/^[A-Z]{5,40}$/.test(word)) return null;
+  for (let countries = 0; countries <= 2; countries++) {
+    const cut = word.length - 2 * countries;
+    const tail: string[] = [];
+    for (let at = cut; at < word.length; at += 2) tail.push(word.slice(at, at + 2));
+    if (!tail.every((code) => knownCodes.has(code))) continue;
+    const head = segmentLong(word.slice(0, cut));
+    if (head && head.length + tail.length > 1) return [...head, ...tail];
+    const lead = word.slice(0, 2);
+    const rest = countries === 0 && knownCodes.has(lead) ? segmentLong(word.slice(2)) : null;
+    if (rest) return [lead, ...rest];
+  }
+  return null;
+}
+
+function segmentLong(word: string): string[] | null {
+  const best: (string[] | null)[] = [[]];
+  for (let end = 1; end <= word.length; end++) {
+    best[end] = null;
+    for (let size = 3; size <= 6 && size <= end; size++) {
+      const before = best[end - size];
+      const piece = word.slice(end - size, end);
+      if (before && knownCodes.has(piece)) {
+        const candidate = [...before, piece];
+        const current = best[end];
+        if (!current || candidate.length < current.length) best[end] = candidate;
+      }
+    }
+  }
+  const result = best[word.length] ?? null;
+  return result && result.length > 0 ? result : null;
+}

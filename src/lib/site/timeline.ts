@@ -1,0 +1,59 @@
+/** Counts of cables per year and per month, with the empty years and months in between kept. */
+import type { CableRecord } from './records.ts';
+
+export interface Bar {
+  /** `2009` or `2009-06`. */
+  key: string;
+  count: number;
+}
+
+/** Cables per year, from the earliest year to the latest, oldest first. */
+export function countYears(cables: readonly CableRecord<'date'>[]): Bar[] {
+  return fillGaps(count(cables, 4), (key) => String(Number(key) + 1));
+}
+
+/** Cables per month (`2009-06`), from the earliest month to the latest, oldest first. */
+export function countMonths(cables: readonly CableRecord<'date'>[]): Bar[] {
+  return fillGaps(count(cables, 7), nextMonth);
+}
+
+function count(cables: readonly CableRecord<'date'>[], length: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const cable of cables) {
+    const key = cable.data.date.slice(0, length);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function fillGaps(counts: Map<string, number>, next: (key: string) => string): Bar[] {
+  const keys = [...counts.keys()].sort();
+  const last = keys[keys.length - 1];
+  const bars: Bar[] = [];
+  for (let key = keys[0]; key !== undefined && key <= last!; key = next(key)) {
+    bars.push({ key, count: counts.get(key) ?? 0 });
+  }
+  return bars;
+}
+
+/** `2009-12` → `2010-01`. */
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Axis labels for a row of bars: every year when there are few, else every 2nd, 5th or 10th
+ * year, placed on the year's bar (or its January). Returns the label for each bar, or null.
+ */
+export function tickBars(bars: readonly Bar[]): (string | null)[] {
+  const years = new Set(bars.map((bar) => bar.key.slice(0, 4))).size;
+  const step = years <= 12 ? 1 : years <= 24 ? 2 : years <= 60 ? 5 : 10;
+  return bars.map((bar, index) => {
+    const year = Number(bar.key.slice(0, 4));
+    const isYearStart = bar.key.length === 4 || bar.key.endsWith('-01') || index === 0;
+    if (!isYearStart || year % step !== 0) return null;
+    const previous = bars[index - 1];
+    return previous?.key.startsWith(String(year)) ? null : String(year);
+  });
+}

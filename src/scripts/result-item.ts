@@ -1,0 +1,23 @@
+/** A search result as a list item, shared by the search page and the header's quick search. */
+import type { ResultView } from '../lib/search/view.ts';
+
+export function renderResult(view: ResultView, { isCompact = false } = {}): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const link = element('a', 'search-result-link');
+  link.href = view.url;
+  link.append(element('span', 'search-result-id', view.id), ' ', element('span', 'search-result-subject', view.subject));
+  item.append(link);
+  const facts = [view.date, view.origin, isCompact ? '' : view.classification, view.landing ? `→ ${view.landing}` : ''].filter(Boolean);
+  item.append(element('p', 'search-result-meta', facts.join(' · ')));
+  const excerpt = element('p', 'search-result-excerpt');
+  for (const part of view.excerpt) excerpt.append(part.isMark ? element('mark', '', part.text) : part.text);
+  item.append(excerpt);
+  return item;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

@@ -1,0 +1,166 @@
+/**
+ * The /search/ page: reads its state from the URL, runs the Pagefind search, shows the filters
+ * with their counts and the results (10 at a time), and writes every change back to the URL.
+ */
+import { type FilterCounts, loadPagefind, type Pagefind, type Result } from '../lib/search/pagefind.ts';
+import { type FilterName, filterNames, readState, type SearchState, toSearch, writeState } from '../lib/search/state.ts';
+import { viewResult } from '../lib/search/view.ts';
+import { renderResult } from './result-item.ts';
+
+const pageSize = 10;
+const shownValues = 12;
+const filterLabels: Record<FilterName, string> = { tag: 'Tag', origin: 'Origin', classification: 'Classification', year: 'Year' };
+
+export function setUpSearchPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('#search-form');
+  const input = root.querySelector<HTMLInputElement>('#search-q');
+  const sort = root.querySelector<HTMLSelectElement>('#search-sort');
+  const filtersBox = root.querySelector<HTMLElement>('#search-filters');
+  const status = root.querySelector<HTMLElement>('#search-status');
+  const list = root.querySelector<HTMLOListElement>('#search-results');
+  const more = root.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !input || !sort || !filtersBox || !status || !list || !more) return;
+
+  let state = readState(new URLSearchParams(location.search));
+  let run = 0;
+  let shown: { results: Result[]; count: number; query: string } = { results: [], count: 0, query: '' };
+  const expanded = new Set<FilterName>();
+  let pagefindPromise: Promise<Pagefind> | undefined;
+  const pagefind = (): Promise<Pagefind> => {
+    pagefindPromise ??= loadPagefind().then(async (instance) => {
+      await instance.filters();
+      return instance;
+    });
+    return pagefindPromise;
+  };
+
+  const fillForm = (): void => {
+    input.value = state.q;
+    sort.value = state.sort;
+  };
+
+  const update = (next: SearchState, { push = false } = {}): void => {
+    state = next;
+    const url = `${location.pathname}${writeState(state)}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    runSearch();
+  };
+
+  const runSearch = (): void => {
+    search().catch((error: unknown) => {
+      root.dataset.state = 'error';
+      status.textContent =
+        `Search is not available: ${error instanceof Error ? error.message : String(error)}. ` +
+        'It needs the site served over http (npm run preview), not opened as files.';
+    });
+  };
+
+  const search = async (): Promise<void> => {
+    const current = ++run;
+    const { term, options } = toSearch(state);
+    if (term === '') {
+      status.textContent = 'Type a word, an id or a name; or pick a filter.';
+      list.replaceChildren();
+      more.hidden = true;
+      filtersBox.replaceChildren();
+      const instance = await pagefind();
+      if (current === run) renderFilters(await instance.filters(), {});
+      return;
+    }
+    status.textContent = 'Searching…';
+    root.dataset.state = 'searching';
+    const instance = await pagefind();
+    const response = await instance.search(term, options);
+    if (current !== run) return;
+    shown = { results: response.results, count: response.results.length, query: state.q };
+    list.replaceChildren();
+    await showMore(current);
+    if (current !== run) return;
+    const n = response.results.length;
+    status.textContent = `${n === 0 ? 'No' : n.toLocaleString('en')} ${n === 1 ? 'cable matches' : 'cables match'}${state.q ? ` “${state.q}”` : ''}.`;
+    renderFilters(response.filters, state.filters);
+    root.dataset.state = 'done';
+  };
+
+  const showMore = async (current: number): Promise<void> => {
+    const from = list.children.length;
+    const page = shown.results.slice(from, from + pageSize);
+    const fragments = await Promise.all(page.map((result) => result.data()));
+    if (current !== run) return;
+    list.append(...fragments.map((fragment) => renderResult(viewResult(fragment, shown.query))));
+    more.hidden = list.children.length >= shown.count;
+  };
+
+  const renderFilters = (counts: FilterCounts, selected: Partial<Record<FilterName, string[]>>): void => {
+    const groups = filterNames.map((name) => {
+      const chosen = selected[name] ?? [];
+      const values = Object.entries(counts[name] ?? {})
+        .filter(([value, count]) => count > 0 || chosen.includes(value))
+        .sort(([a, x], [b, y]) => (name === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b)));
+      const fieldset = document.createElement('fieldset');
+      fieldset.className = 'search-filter';
+      const legend = document.createElement('legend');
+      legend.textContent = filterLabels[name];
+      fieldset.append(legend);
+      const visible = expanded.has(name) ? values : values.filter(([value], index) => index < shownValues || chosen.includes(value));
+      for (const [value, count] of visible) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = name;
+        box.value = value;
+        box.checked = chosen.includes(value);
+        const text = document.createElement('span');
+        text.textContent = value;
+        const number = document.createElement('span');
+        number.className = 'search-filter-count';
+        number.textContent = count.toLocaleString('en');
+        label.append(box, ' ', text, ' ', number);
+        fieldset.append(label);
+      }
+      if (values.length > visible.length) {
+        const all = document.createElement('button');
+        all.type = 'button';
+        all.className = 'search-filter-all';
+        all.textContent = `All ${values.length.toLocaleString('en')}`;
+        all.addEventListener('click', () => {
+          expanded.add(name);
+          renderFilters(counts, selected);
+        });
+        fieldset.append(all);
+      }
+      return values.length > 0 ? fieldset : null;
+    });
+    filtersBox.replaceChildren(...groups.filter((group) => group !== null));
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => update({ ...state, q: input.value.trim() }), 180);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    update({ ...state, q: input.value.trim() }, { push: true });
+  });
+  sort.addEventListener('change', () => update({ ...state, sort: readState(new URLSearchParams({ sort: sort.value })).sort }, { push: true }));
+  filtersBox.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !filterNames.includes(box.name as FilterName)) return;
+    const name = box.name as FilterName;
+    const values = state.filters[name].filter((value) => value !== box.value);
+    if (box.checked) values.push(box.value);
+    update({ ...state, filters: { ...state.filters, [name]: values } }, { push: true });
+  });
+  more.addEventListener('click', () => void showMore(run));
+  window.addEventListener('popstate', () => {
+    state = readState(new URLSearchParams(location.search));
+    fillForm();
+    runSearch();
+  });
+
+  fillForm();
+  runSearch();
+}

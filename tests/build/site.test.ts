@@ -1,0 +1,84 @@
+/**
+ * The built default site (dist/, made by `astro build` before the tests run): every cable of
+ * cables/ has its page, downloads and paragraph ids, and the sample reads as the issue says.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseCable } from '../../src/lib/cable/index.ts';
+
+const dist = 'dist';
+const page = (url: string): Root => fromHtml(readFileSync(path.join(dist, url, 'index.html'), 'utf8'));
+
+const cables = readdirSync('cables')
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => {
+    const text = readFileSync(path.join('cables', name), 'utf8');
+    return { name, text, cable: parseCable(text, { path: name }).cable! };
+  });
+
+describe('the built default site', () => {
+  it('has a page, a .txt and a .md for every cable', () => {
+    for (const { name, text, cable } of cables) {
+      const id = cable.frontmatter.canonicalId;
+      expect(readFileSync(path.join(dist, 'cables', `${id}.txt`), 'utf8'), name).toBe(text);
+      expect(readFileSync(path.join(dist, 'cables', `${id}.md`), 'utf8'), name).toMatch(new RegExp(`^---\\nid: ${cable.frontmatter.id}\\n[\\s\\S]*\\n---\\n\\n`));
+      expect(toString(select('h1', page(`cables/${id}`))!), name).toBe(cable.frontmatter.subject || cable.frontmatter.id);
+    }
+  });
+
+  it('gives every block of every cable body a unique id, and every numbered paragraph a link to itself', () => {
+    for (const { cable } of cables) {
+      const tree = page(`cables/${cable.frontmatter.canonicalId}`);
+      const blocks = selectAll('.cable-body > :is(p, ul, pre, h2)', tree);
+      const ids = blocks.map((block) => String(block.properties.id ?? ''));
+      expect(ids.every(Boolean), cable.frontmatter.id).toBe(true);
+      expect(new Set(ids).size, cable.frontmatter.id).toBe(ids.length);
+      for (const link of selectAll('.cable-body > p > a.par-link', tree)) {
+        const parent = blocks.find((block) => block.children.includes(link))!;
+        expect(link.properties.href).toBe(`#${parent.properties.id}`);
+        expect(String(parent.properties.id)).toMatch(/^par\d/);
+      }
+    }
+  });
+
+  it('links every tag of a cable to its tag page, which lists the cable', () => {
+    for (const { cable } of cables.slice(0, 40)) {
+      const tree = page(`cables/${cable.frontmatter.canonicalId}`);
+      const hrefs = selectAll('.meta-table a.tag', tree).map((a) => String(a.properties.href));
+      expect(hrefs).toHaveLength(cable.frontmatter.tags.length);
+      for (const href of hrefs) {
+        const listing = readFileSync(path.join(dist, href, 'index.html'), 'utf8');
+        expect(listing).toContain(`href="/cables/${cable.frontmatter.canonicalId}/"`);
+      }
+    }
+  });
+
+  it('renders the sample as the foundation issue describes', () => {
+    const tree = page('cables/09USOSCE147');
+    expect(toString(select('h1', tree)!)).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
+    expect(selectAll('.cable-body > h2', tree).map((h) => [h.properties.id, toString(h)])).toEqual([
+      ['summary', 'Summary'],
+      ['lavrov-opens-asrc', 'Lavrov Opens ASRC'],
+      ['threats-to-address', 'Threats to Address'],
+      ['new-architectures-building-blocks', "New Architecture's Building Blocks"],
+      ['lavrov-on-georgia', 'Lavrov on Georgia'],
+      ['us-and-others-criticize-russia', 'U.S. and Others Criticize Russia'],
+      ['looking-forward-to-corfu', 'Looking Forward to Corfu'],
+    ]);
+    const par11 = toString(select('#par11', tree)!);
+    expect(par11).toMatch(/^¶11\. \(SBU\) Lavrov argued/);
+    expect(par11).toMatch(/EU High Representative Solana, although Russia could still accept this\.$/);
+    expect(selectAll('#par7 ~ ul li', tree)).toHaveLength(4);
+    expect(toString(select('.cable-body', tree)!)).not.toMatch(/USOSCE 00000147/);
+    const meta = toString(select('.meta-table', tree)!);
+    for (const value of ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'Mission USOSCE', 'USMISSION USOSCE', 'SECSTATE WASHDC', '16 addressees', 'SENSITIVE, SIPDIS', 'N/A', 'Scott']) {
+      expect(meta).toContain(value);
+    }
+    expect(selectAll('.toc a', tree).map((a) => a.properties.href)).toContain('#lavrov-opens-asrc');
+  });
+});

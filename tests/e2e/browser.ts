@@ -1,0 +1,64 @@
+/**
+ * Shared by the browser tests: serve a built site on localhost and drive Debian's
+ * Chromium headless through playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import sirv from 'sirv';
+
+/** Chromium from Debian's package, or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` (a built site) on a free localhost port. */
+export async function serve(dir = 'dist'): Promise<Site> {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: build the site first (npm run build)`);
+  }
+  const handler = sirv(dir, { dev: true, etag: true });
+  const server: Server = createServer((request, response) =>
+    handler(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Starts headless Chromium with a fresh profile (Playwright makes a temporary one) and no background traffic. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: run "apt-get install -y chromium" or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh browser context for one test. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 } });
+}

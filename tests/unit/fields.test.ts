@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import {
+  parseClassifiedBy,
+  parseDeclassification,
+  parseReasons,
+  parseSigners,
+  parseSubject,
+  parseSummary,
+  parseTags,
+} from '../../src/lib/cable/fields.ts';
+import { parseInfoRecipients, parseRecipients } from '../../src/lib/cable/recipients.ts';
+import { parseReferences, type ReferenceOptions } from '../../src/lib/cable/references.ts';
+import { isUpdating, readFixtures } from '../helpers/fixtures.ts';
+
+/** Every function a fixture can name in its `expected.json`. */
+const parsers: Record<string, (input: string, options: ReferenceOptions) => unknown> = {
+  parseTags,
+  parseSubject,
+  parseSummary,
+  parseDeclassification,
+  parseClassifiedBy,
+  parseReasons,
+  parseSigners,
+  parseRecipients,
+  parseInfoRecipients,
+  parseReferences,
+};
+
+describe('fields of real cable fragments', () => {
+  for (const fixture of readFixtures('fields')) {
+    test(fixture.name, () => {
+      const options = (fixture.expected.options ?? {}) as ReferenceOptions;
+      const names = Object.keys(fixture.expected).filter((key) => key in parsers);
+      const actual = Object.fromEntries(
+        names.map((name) => [name, parsers[name]?.(fixture.input, options)]),
+      );
+      if (isUpdating) {
+        fixture.update(actual);
+        return;
+      }
+      for (const name of names) expect(actual[name], name).toEqual(fixture.expected[name]);
+    });
+  }
+});
+
+describe('a fragment holding just the field', () => {
+  test('tags line', () => {
+    expect(parseTags('TAGS: PGOVPREL, KDEM SIPDIS')).toEqual(['PGOV', 'PREL', 'KDEM']);
+    expect(parseTags('TAFS: PREL,PGOV')).toEqual(['PREL', 'PGOV']);
+    expect(parseTags('TAGA: PREL PREL ETRD')).toEqual(['PREL', 'ETRD']);
+  });
+  test('subject line', () => {
+    expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
+  });
+  test('declassification dates', () => {
+    expect(parseDeclassification('E.O. 12958: DECL: 6/3/08')).toBe('2008-06-03');
+    expect(parseDeclassification('DECL: 06/23/2019')).toBe('2019-06-23');
+    expect(parseDeclassification('E.O. 12958: DECL: 2020/02/23')).toBe('2020-02-23');
+    expect(parseDeclassification('EO 12958 DECL: 09/21/10')).toBe('2010-09-21');
+    expect(parseDeclassification('E.O. 12958: N/A')).toBeNull();
+    expect(parseDeclassification('E.O. 12958: DECL: OADR')).toBeNull();
+    expect(parseDeclassification('E.O. 12958: DECL: X1')).toBeNull();
+  });
+  test('classified by and reasons', () => {
+    const line = 'Classified By: A/DCM GEORGE FROWICK FOR REASONS 1.5 (B) AND (D).';
+    expect(parseClassifiedBy(line)).toEqual(['GEORGE FROWICK']);
+    expect(parseReasons(line)).toBe('1.5 (B) AND (D)');
+    expect(parseClassifiedBy("Classified By: Charge d'Affaires a.i. Robert S. Deutsch.")).toEqual([
+      'Robert S. Deutsch',
+    ]);
+  });
+  test('signers', () => {
+    expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);
+    expect(parseSigners('in the matter.\n\nBT\n#1234')).toEqual([]);
+  });
+  test('summary markers', () => {
+    const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';
+    expect(parseSummary(text)).toBe('The talks failed. More.');
+    expect(parseSummary('¶1. (C) Talks failed.\n\n¶2. (C) More.')).toBeNull();
+  });
+});
+
+describe('09USOSCE147, the sample cable', () => {
+  const [sample] = readFixtures('fields').filter((fixture) => fixture.name === 'sample-cable');
+  const text = sample?.input ?? '';
+  test('fields as listed in the project brief', () => {
+    expect(parseTags(text)).toEqual(['PARM', 'PREL', 'KCFE', 'OSCE', 'RS', 'XG']);
+    expect(parseSubject(text)).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
+    expect(parseRecipients(text)).toEqual([
+      { route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '6442' },
+    ]);
+    const info = parseInfoRecipients(text);
+    expect(info).toHaveLength(16);
+    expect(info.at(-1)).toEqual({ route: 'RUEHGV', name: 'USMISSION GENEVA', precedence: null, mcn: '1275' });
+    expect(parseDeclassification(text)).toBeNull();
+    expect(parseSigners(text)).toEqual(['Scott']);
+    const summary = parseSummary(text) ?? '';
+    expect(summary.startsWith('Addressing the opening session')).toBe(true);
+    expect(summary.endsWith('"status-neutral" continuation of the international presence.')).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { parseReferences } from '../../src/lib/cable/references.ts';
+import { canonicalizeId, normalizeStation } from '../../src/lib/cable/stations.ts';
+
+describe('parseReferences', () => {
+  test('lettered entries run together, years from the entry or the citing cable', () => {
+    expect(parseReferences('REF: A. STATE 1234 B. 08 PARIS 567', { year: 2009 })).toEqual([
+      { label: 'A', text: 'STATE 1234', id: '09STATE1234' },
+      { label: 'B', text: '08 PARIS 567', id: '08PARIS567' },
+    ]);
+  });
+  test("year written as 2008 or '08; station spellings; leading zeros", () => {
+    expect(parseReferences("REF: (A) 2008 BUENOS AIRES 0123 (B) '07 BA 45 (C) SECSTATE 0099", { year: '09' })).toEqual([
+      { label: 'A', text: '2008 BUENOS AIRES 0123', id: '08BUENOSAIRES123' },
+      { label: 'B', text: "'07 BA 45", id: '07BUENOSAIRES45' },
+      { label: 'C', text: 'SECSTATE 0099', id: '09STATE99' },
+    ]);
+  });
+  test('AND reuses the station; a citation of the cable itself gets no id', () => {
+    expect(parseReferences('REF: USUN NEW YORK 12 AND 44', { year: 2006, referenceId: '06USUNNEWYORK44' })).toEqual([
+      { text: 'USUN NEW YORK 12', id: '06USUNNEWYORK12' },
+      { text: '44' },
+    ]);
+  });
+  test('entries that are not cables have no id', () => {
+    expect(parseReferences('REF: A) EMBASSY EMAIL OF 3/4/2008 B) HOTR IIR 6 828 0364 09', { year: 2008 })).toEqual([
+      { label: 'A', text: 'EMBASSY EMAIL OF 3/4/2008' },
+      { label: 'B', text: 'HOTR IIR 6 828 0364 09' },
+    ]);
+  });
+});
+
+describe('stations', () => {
+  test('canonicalizeId repairs malformed ids and leaves good ones', () => {
+    expect(canonicalizeId('08ECTION01OF02MANAMA492')).toBe('08MANAMA492');
+    expect(canonicalizeId('08SCTION02OF02SAOPAULO335')).toBe('08SAOPAULO335');
+    expect(canonicalizeId('08SECTION01GF02BISHIEK21')).toBe('08BISHKEK21');
+    expect(canonicalizeId('7575LIBREVILLE1895')).toBe('75LIBREVILLE1895');
+    expect(canonicalizeId('09USOSCE147')).toBe('09USOSCE147');
+  });
+  test('normalizeStation maps written forms to the id form', () => {
+    expect(normalizeStation('BUENOS AIRES')).toBe('BUENOSAIRES');
+    expect(normalizeStation('BA')).toBe('BUENOSAIRES');
+    expect(normalizeStation('SECSTATE')).toBe('STATE');
+    expect(normalizeStation('USUN NEW YORK')).toBe('USUNNEWYORK');
+    expect(normalizeStation('Sao Paulo')).toBe('SAOPAULO');
+    expect(normalizeStation('MEMO')).toBeNull();
+  });
+});
