@@ -17,10 +17,11 @@ export interface ServiceWorkerOutcome {
   offlineBytes: number;
 }
 
-/** The files every search needs, fetched when the worker installs. Word-index chunks and fragments come on demand. */
+/** The files every search needs (then word-index chunks and fragments, on demand). */
 const searchRuntime = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.en\.pagefind|[^/]+\.pf_meta|filter\/.+)$/;
 const searchIndex = /^pagefind\/(index|fragment)\//;
-const shellPages = ['/', '/search/'];
+/** Fetched when the worker installs; the page that installs it is kept too (src/scripts/register-worker.ts). */
+const shellPages = ['/search/'];
 const source = fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url));
 
 export async function writeServiceWorker(distDir: string): Promise<ServiceWorkerOutcome> {
@@ -37,7 +38,7 @@ export async function writeServiceWorker(distDir: string): Promise<ServiceWorker
   let offlineBytes = 0;
   for (const file of offline) offlineBytes += (await stat(path.join(distDir, file))).size;
 
-  const build = { version, precache: [...shellPages, ...[...assets, ...runtime].map((file) => `/${file}`)] };
+  const build = { version, precache: [...shellPages, ...assets.map((file) => `/${file}`)] };
   const { code } = await transformWithOxc(await readFile(source, 'utf8'), source, { lang: 'ts' });
   const worker = `const BUILD = ${JSON.stringify(build)};\n${code}`;
   await writeFile(path.join(distDir, 'sw.js'), worker);

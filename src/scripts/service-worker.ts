@@ -2,8 +2,9 @@
  * The service worker (built into dist/sw.js by src/integrations/service-worker.ts, which
  * prepends `BUILD`). It keeps what a reader has seen, and the search runtime, in one cache per
  * build:
- * - on install, the home and search pages, the site's assets and the search runtime;
- * - Pagefind files and hashed assets: cache first (a build never changes them under one name);
+ * - on install, the search page and the site's assets (CSS, scripts);
+ * - Pagefind files and hashed assets: cache first, kept once fetched (a build never changes them
+ *   under one name), so the runtime and every index chunk a search has used stay available;
  * - pages: network first, the cached copy when offline (query strings such as `?highlight=` ignored);
  * - on activate, the caches of older builds are deleted.
  * "Save for offline" (src/scripts/offline.ts) puts every file of offline.json into the same cache.

@@ -28,7 +28,7 @@ function bodyWords(text: string): BodyWord[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
   const { body } = splitEnvelope(lines.slice(5));
   const { dropped, preamble } = splitBody(body);
-  const fieldLines = Object.values(preamble.fields).flat();
+  const fieldLines = Object.values(preamble.fields).flat(2);
   return body.flatMap((entry) => {
     let kept = entry.text;
     for (const gone of dropped) if (gone.line === entry.line) kept = kept.replace(gone.text, ' ');

@@ -16,7 +16,7 @@ const parse = (markdown: string): Root => unified().use(remarkParse).parse(markd
 
 /** Text as the body splitter makes it: no line breaks, runs of whitespace collapsed, trimmed. */
 const cableText = fc
-  .string({ unit: fc.constantFrom(...'abcXYZ019 .,;:!?()[]{}<>/\\`*_~|#>+-=&;"\'¶\t'.split(''), fc.string()), minLength: 1, maxLength: 60 })
+  .string({ unit: fc.oneof(fc.constantFrom(...'abcXYZ019 .,;:!?()[]{}<>/\\`*_~|#>+-=&;"\'¶\t'.split('')), fc.string({ minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 60 })
   .map((text) => text.replace(/\s+/g, ' ').trim())
   .filter((text) => text.length > 0);
 

@@ -20,8 +20,8 @@ export type FieldName = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 export interface Preamble {
   /** Handling caveats on lines of their own (`SIPDIS`, `SENSITIVE`, `NOFORN` …). */
   caveats: string[];
-  /** The lines of each labelled field, in order of appearance. */
-  fields: Partial<Record<FieldName, Line[]>>;
+  /** Each occurrence of each labelled field, as its lines (a cable may repeat its header). */
+  fields: Partial<Record<FieldName, Line[][]>>;
 }
 
 export interface Body {
@@ -96,7 +96,7 @@ function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
     }
     const header = pageHeaderPattern.exec(entry.text);
     if (!header) {
-      yield entry;
+      yield removeInlinePageBreaks(entry, dropped);
       continue;
     }
     dropped.push({ text: header[0], line: entry.line });
@@ -104,6 +104,18 @@ function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
     const rest = entry.text.slice(header[0].length);
     if (rest.trim()) yield { text: rest, line: entry.line };
   }
+}
+
+/** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
+const inlinePageBreakPattern = /\s{2,}[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s{2,}/g;
+
+function removeInlinePageBreaks(entry: Line, dropped: Line[]): Line {
+  if (entry.text.length < 200 || !entry.text.includes(' OF ')) return entry;
+  const text = entry.text.replace(inlinePageBreakPattern, (found) => {
+    dropped.push({ text: found.trim(), line: entry.line });
+    return ' ';
+  });
+  return text === entry.text ? entry : { text, line: entry.line };
 }
 
 function isRepeatedBanner(text: string): boolean {
@@ -169,7 +181,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   for (; index < groups.length; index++) {
     const group = groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph);
     if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
-    const isRefContinuation = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
+    const isRefContinuation: boolean = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
       if (labelled) break;
       rest.push(group);
@@ -190,12 +202,12 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       if (field) {
         current = field;
         labelled = true;
-        (preamble.fields[field] ??= []).push(entry);
+        (preamble.fields[field] ??= []).push([entry]);
       } else if (caveatPattern.test(entry.text) && current !== 'subject') {
         for (const match of entry.text.matchAll(caveatWordPattern)) preamble.caveats.push(match[0].toUpperCase());
         current = null;
-      } else if (current && continues(current, preamble.fields[current]!, entry)) {
-        preamble.fields[current]!.push(entry);
+      } else if (current && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
+        preamble.fields[current]!.at(-1)!.push(entry);
       } else {
         current = null;
         keep(entry);
@@ -217,8 +229,11 @@ function fieldOf(text: string): FieldName | null {
   return null;
 }
 
+/** Lines that end a field's run even without a blank line: handling notes, a new label. */
+const fieldBreakPattern = /^\s*(?:SENSITIVE BUT UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
-  if (paragraphMarkerPattern.test(entry.text)) return false;
+  if (paragraphMarkerPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
   if (field === 'eo') return false;
   return true;
@@ -226,10 +241,10 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
 
 /** `REF: A. BRASILIA 1494 1. Summary. The IV …`, `REF: STATE 57598 (SBU) On June 10, …`: a paragraph glued to a field line. */
 const gluedParagraphPattern =
-  /\s(?=¶\s*\d{1,3}\.|\d{1,2}\.\s*\([A-Z]{1,4}(?:\/\/?[A-Z]{1,6})?\)|1\.\s+[A-Z][a-z]+\b|\((?:U|SBU|C|S|S\/NF|C\/NF)\)\s+[A-Z][a-z]+ [a-z])/;
+  /\s(?=¶\s*\d{1,3}\.|\d{1,2}\.\s*\([A-Z]{1,4}(?:\/\/?[A-Z]{1,6})?\)|1\.\s+[A-Z][a-z]+\b|\((?:U|SBU|C|S|S\/NF|C\/NF)\)\s+[A-Z][a-z]+[ ,])/;
 
 function splitGluedParagraph(entry: Line): Line[] {
-  if (!/^\s*(?:REF|SUBJ)/i.test(entry.text)) return [entry];
+  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY)/i.test(entry.text)) return [entry];
   const match = gluedParagraphPattern.exec(entry.text);
   if (!match || match.index < 8) return [entry];
   return [

@@ -67,17 +67,22 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const bodyText = envelope.body.map((entry) => entry.text).join('\n');
   const routing = parseRouting(envelope.header);
   const canonicalId = canonicalizeId(metadata.id);
-  const field = (name: FieldName): string | null => fieldText(body, name);
+  const fields = (name: FieldName): string[] => fieldTexts(body, name);
 
-  const tags = parseTags(field('tags') ?? bodyText);
-  if (!field('tags')) messages.warn('cable/missing-tags', 'no TAGS line', { line: envelope.body[0]?.line ?? 6 });
+  const tags = fields('tags').length > 0 ? unique(fields('tags').flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
+  if (fields('tags').length === 0) messages.warn('cable/missing-tags', 'no TAGS line', { line: envelope.body[0]?.line ?? 6 });
   else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes', { line: fieldLine(body, 'tags') });
 
-  const bodySubject = parseSubject(field('subject') ?? bodyText);
+  const bodySubject = fields('subject').length > 0 ? longestSubject(fields('subject')) : parseSubject(bodyText);
   if (!bodySubject) messages.warn('cable/missing-subject', 'no SUBJECT line; using the subject of line 2', { line: 2 });
-  const eo = field('eo');
-  const classifiedText = field('classifiedBy') ?? bodyText;
+  const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
+  const classifiedText = fields('classifiedBy')[0] ?? bodyText;
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
+  const referenceOptions = { year: metadata.date.slice(0, 4), referenceId: canonicalId };
+  const references = unique(
+    fields('ref').flatMap((text) => parseReferences(text, referenceOptions)),
+    (reference) => `${reference.label ?? ''} ${reference.text}`,
+  );
 
   const frontmatter: CableFrontmatter = {
     id: metadata.id,
@@ -96,7 +101,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     declassify: eo === null ? null : parseDeclassification(eo),
     classifiedBy: parseClassifiedBy(classifiedText),
     reasons: parseReasons(classifiedText),
-    references: field('ref') ? parseReferences(field('ref')!, { year: metadata.date.slice(0, 4), referenceId: canonicalId }) : [],
+    references,
     summary: parseSummary(bodyText),
     signers: parseSigners(bodyText),
     sections: envelope.banner?.sectionCount ?? 1,
@@ -196,11 +201,26 @@ function caveatsOf(body: Body, banner: string): string[] {
   return [...new Set(found)];
 }
 
-function fieldText(body: Body, name: FieldName): string | null {
-  const lines = body.preamble.fields[name];
-  return lines ? lines.map((entry) => entry.text).join('\n') : null;
+/** The text of each occurrence of a field, in order. */
+function fieldTexts(body: Body, name: FieldName): string[] {
+  return (body.preamble.fields[name] ?? []).map((lines) => lines.map((entry) => entry.text).join('\n'));
 }
 
 function fieldLine(body: Body, name: FieldName): number {
-  return body.preamble.fields[name]?.[0]?.line ?? 1;
+  return body.preamble.fields[name]?.[0]?.[0]?.line ?? 1;
+}
+
+/** The longest of the subjects a cable states (a repeated header may cut the first one short). */
+function longestSubject(texts: string[]): string | null {
+  let best: string | null = null;
+  for (const text of texts) {
+    const subject = parseSubject(text);
+    if (subject && (!best || subject.length > best.length)) best = subject;
+  }
+  return best;
+}
+
+function unique<T>(values: T[], key: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => !seen.has(key(value)) && Boolean(seen.add(key(value))));
 }

@@ -1,8 +1,11 @@
 /** The cross-link indexes of the cable pages, built once per build from the sorted cables. */
-import { type CableEntry, getCables } from './cables.ts';
+import { type CableEntry, getCables, getOriginIndex } from './cables.ts';
 import { indexCitations } from './citations.ts';
+import { locateRuns } from './groups.ts';
 import { indexNeighbours, type Neighbours } from './neighbours.ts';
+import { PAGE_SIZE } from './pagination.ts';
 import { indexTags, rankRelated, type RelatedCable } from './related.ts';
+import { originSlug } from './urls.ts';
 
 export interface CableLinks {
   /** Ids of the cables whose REF lines name this one, newest first. */
@@ -30,4 +33,20 @@ function buildLinks(cables: CableEntry[]): (id: string) => CableLinks {
     related: rankRelated(tags, id),
     neighbours: neighbours.get(id) ?? { previous: null, next: null },
   });
+}
+
+let yearPages: Promise<(origin: string, year: string) => number> | undefined;
+
+/** The page of an origin's list where its cables of a year begin: the breadcrumb's year link. */
+export function getOriginYearPages(): Promise<(origin: string, year: string) => number> {
+  yearPages ??= getOriginIndex().then((index) => {
+    const pages = new Map<string, number>();
+    for (const group of index.values()) {
+      for (const run of locateRuns(group.cables, (cable) => cable.data.date.slice(0, 4), PAGE_SIZE)) {
+        pages.set(`${group.slug}/${run.key}`, run.page);
+      }
+    }
+    return (origin, year) => pages.get(`${originSlug(origin)}/${year}`) ?? 1;
+  });
+  return yearPages;
 }
