@@ -9,6 +9,8 @@ export default defineConfig({
   compressHTML: true,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // A build of another cables folder (tests, benchmarks) can keep its data store apart.
+  ...(process.env.CABLES_CACHE_DIR ? { cacheDir: process.env.CABLES_CACHE_DIR } : {}),
   // Pagefind index over the cable pages, and the offline service worker, after the pages are written.
   integrations: [search()],
 });

@@ -69,7 +69,9 @@ async function runAll(
     const started = Date.now();
     await page.locator('[data-offline-save] button').click();
     await page.waitForSelector('[data-offline-save][data-saved="true"]', { timeout: 600_000 });
-    console.log(`saved for offline in ${((Date.now() - started) / 1000).toFixed(1)} s: ${await page.locator('[data-offline-save] [role="status"]').textContent()}`);
+    console.log(
+      `saved for offline in ${((Date.now() - started) / 1000).toFixed(1)} s: ${await page.locator('[data-offline-save] [role="status"]').textContent()}`,
+    );
     await context.setOffline(true);
     await close();
   }
@@ -82,7 +84,9 @@ async function runAll(
 async function check(page: Page, origin: string, sample: Sample): Promise<{ outcome: Outcome; rank: number }> {
   await page.goto(`${origin}/search/?q=${encodeURIComponent(sample.query)}`);
   await page.waitForSelector('[data-search-page][data-state="done"]', { timeout: 60_000 });
-  const hrefs = (await page.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))).slice(0, top);
+  const hrefs = (
+    await page.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+  ).slice(0, top);
   const rank = hrefs.findIndex((href) => href.startsWith(`/cables/${sample.id}/`));
   if (rank < 0) return { outcome: 'missed', rank };
   const hash = decodeURIComponent(new URL(hrefs[rank] ?? '', origin).hash.slice(1));
@@ -98,20 +102,30 @@ function summarize(label: string, outcomes: { sample: Sample; outcome: Outcome; 
       `cable in top ${top}, other paragraph: ${count('cable')}; missed: ${count('missed')}; cable ranked first: ${first} (${percent(first)})`,
   );
   for (const entry of outcomes.filter((item) => item.outcome !== 'paragraph').slice(0, 12)) {
-    console.log(`  ${entry.outcome.padEnd(7)} ${entry.sample.id}#${entry.sample.paragraph}  "${entry.sample.query}"${entry.rank > 0 ? ` (rank ${entry.rank})` : ''}`);
+    console.log(
+      `  ${entry.outcome.padEnd(7)} ${entry.sample.id}#${entry.sample.paragraph}  "${entry.sample.query}"${entry.rank > 0 ? ` (rank ${entry.rank})` : ''}`,
+    );
   }
 }
 
 async function drawSamples(count: number, wordCount: number): Promise<Sample[]> {
-  const ids = (await readdir(path.join(dist, 'cables'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const ids = (await readdir(path.join(dist, 'cables'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const samples: Sample[] = [];
   for (let attempt = 0; samples.length < count && attempt < count * 20; attempt++) {
     const id = ids[Math.floor(random() * ids.length)] as string;
     const html = await readFile(path.join(dist, 'cables', id, 'index.html'), 'utf8');
     const paragraphs = [...html.matchAll(/<p id="(par[^"]+)">([\s\S]*?)<\/p>/g)].map((match) => ({
       id: match[1] as string,
-      words: [...new Set(decode(match[2]?.replace(/<[^>]+>/g, ' ') ?? '').split(/\s+/).map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')))]
-        .filter((word) => /^\p{L}{5,}$/u.test(word) && !stopwords.has(word.toLowerCase()) && word !== 'XXXXXXXXXXXX'),
+      words: [
+        ...new Set(
+          decode(match[2]?.replace(/<[^>]+>/g, ' ') ?? '')
+            .split(/\s+/)
+            .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')),
+        ),
+      ].filter((word) => /^\p{L}{5,}$/u.test(word) && !stopwords.has(word.toLowerCase()) && word !== 'XXXXXXXXXXXX'),
     }));
     const candidates = paragraphs.filter((paragraph) => paragraph.words.length >= wordCount * 2);
     const paragraph = candidates[Math.floor(random() * candidates.length)];

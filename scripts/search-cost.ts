@@ -87,7 +87,11 @@ async function send(request: IncomingMessage, response: ServerResponse): Promise
   if (!file.startsWith(root)) return void response.writeHead(403).end();
   const info = await stat(file).catch(() => null);
   if (info?.isDirectory()) file = path.join(file, 'index.html');
-  const size = info?.isDirectory() ? await stat(file).then((s) => s.size).catch(() => -1) : (info?.size ?? -1);
+  const size = info?.isDirectory()
+    ? await stat(file)
+        .then((s) => s.size)
+        .catch(() => -1)
+    : (info?.size ?? -1);
   if (size < 0) return void response.writeHead(404).end();
   const type = types[path.extname(file)];
   const transfer: Transfer = {

@@ -14,7 +14,7 @@ import {
   parseCable,
   renderCable,
 } from '../lib/cable/index.ts';
-import { summarize } from './summary.ts';
+import { summarize, writeReport } from './summary.ts';
 
 export interface CablesLoaderOptions {
   /** Folder of `<ID>.txt` files. */
@@ -52,7 +52,7 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
       context.logger.info(summary.line);
-      context.meta.set('report', JSON.stringify(summary.report));
+      await writeReport(summary.report);
       if (summary.failures.length > 0 && onError === 'fail') {
         throw new Error(
           `${summary.failures.length} cable file(s) could not be read:\n` +
@@ -109,14 +109,10 @@ async function loadFile(context: LoaderContext, file: string, seen: Map<string, 
   if (!info.isFile()) return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
   const bytes = await readFile(file);
   const digest = generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
-  const previous = context.meta.get(`file:${file}`);
-  if (previous) {
-    const [id, oldDigest] = previous.split('\n');
-    const entry = id ? store.get(id) : undefined;
-    if (entry && oldDigest === digest && !seen.has(id!)) {
-      seen.set(id!, file);
-      return { file: relative, id: id!, messages: [], status: 'unchanged' };
-    }
+  const previous = readFileRecord(context, file);
+  if (previous && previous.digest === digest && store.has(previous.id) && !seen.has(previous.id)) {
+    seen.set(previous.id, file);
+    return { file: relative, id: previous.id, messages: previous.messages, status: 'unchanged' };
   }
   const decoded = decodeCable(bytes, { path: relative });
   if (decoded.text === null) return { file: relative, id: null, messages: decoded.messages, status: 'failed' };
@@ -150,8 +146,27 @@ async function loadFile(context: LoaderContext, file: string, seen: Map<string, 
       },
     },
   });
-  context.meta.set(`file:${file}`, `${id}\n${digest}`);
+  const record: FileRecord = { id, digest, messages };
+  context.meta.set(`file:${file}`, JSON.stringify(record));
   return { file: relative, id, messages, status: 'stored' };
+}
+
+/** What the loader remembers of a stored file between builds. */
+interface FileRecord {
+  id: string;
+  digest: string;
+  /** Warnings, repeated on every build until the file changes. */
+  messages: Message[];
+}
+
+function readFileRecord(context: LoaderContext, file: string): FileRecord | null {
+  const value = context.meta.get(`file:${file}`);
+  if (!value) return null;
+  try {
+    return JSON.parse(value) as FileRecord;
+  } catch {
+    return null;
+  }
 }
 
 /** In `astro dev`, a changed, added or removed file reloads just that cable. */
@@ -164,7 +179,7 @@ function watch(context: LoaderContext, dir: string, parserDigest: string): void 
     if (!inFolder(file)) return;
     const seen = new Map<string, string>();
     for (const id of context.store.keys()) if (id) seen.set(id, '');
-    const previous = context.meta.get(`file:${file}`)?.split('\n')[0];
+    const previous = readFileRecord(context, file)?.id;
     if (previous) seen.delete(previous);
     const outcome = await loadFile(context, file, seen, parserDigest);
     for (const message of outcome.messages) log(context, message);
@@ -174,7 +189,7 @@ function watch(context: LoaderContext, dir: string, parserDigest: string): void 
   watcher.on('add', reload);
   watcher.on('unlink', (file) => {
     if (!inFolder(file)) return;
-    const id = context.meta.get(`file:${file}`)?.split('\n')[0];
+    const id = readFileRecord(context, file)?.id;
     if (id) context.store.delete(id);
     context.meta.delete(`file:${file}`);
   });

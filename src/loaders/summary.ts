@@ -1,10 +1,32 @@
 /** The one summary line a build logs, and the report behind the build-report page. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FileOutcome } from './cables.ts';
+
+/** Where the loader leaves its report for the build-report page (beside Astro's generated types). */
+const reportFile = path.resolve('.astro/cables-report.json');
+
+export async function writeReport(report: BuildReport): Promise<void> {
+  await mkdir(path.dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The report of the last load, or null when none was written (the page then says so). */
+export async function readReport(): Promise<BuildReport | null> {
+  try {
+    return JSON.parse(await readFile(reportFile, 'utf8')) as BuildReport;
+  } catch {
+    return null;
+  }
+}
 
 export interface BuildReport {
   cables: number;
   unchanged: number;
+  /** Warnings by rule id. */
   warnings: Record<string, number>;
+  /** Every warning, with its place. */
+  warningList: { file: string; line: number; column: number; reason: string; ruleId: string }[];
   failures: { file: string; messages: { line: number; column: number; reason: string; ruleId: string }[] }[];
   ignored: { file: string; reason: string }[];
 }
@@ -29,6 +51,11 @@ export function summarize(outcomes: FileOutcome[], milliseconds: number): { line
     cables: stored + unchanged,
     unchanged,
     warnings,
+    warningList: outcomes.flatMap((outcome) =>
+      outcome.messages
+        .filter((message) => !message.fatal && outcome.status !== 'ignored')
+        .map(({ file, line: at, column, reason, ruleId }) => ({ file, line: at, column, reason, ruleId })),
+    ),
     failures: failures.map((outcome) => ({
       file: outcome.file,
       messages: outcome.messages.filter((message) => message.fatal).map(({ line: at, column, reason, ruleId }) => ({ line: at, column, reason, ruleId })),

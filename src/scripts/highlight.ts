@@ -5,7 +5,10 @@
  */
 
 export function highlightFromUrl(): number {
-  const words = new URLSearchParams(location.search).getAll('highlight').map((word) => word.trim()).filter(Boolean);
+  const words = new URLSearchParams(location.search)
+    .getAll('highlight')
+    .map((word) => word.trim())
+    .filter(Boolean);
   const body = document.querySelector('.cable-body');
   if (words.length === 0 || !body) return 0;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
@@ -38,7 +41,7 @@ function textNodes(root: Element): Text[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!(node.parentElement?.closest('a.par-link, a.par-anchor'))) nodes.push(node as Text);
+    if (!node.parentElement?.closest('a.par-link, a.par-anchor')) nodes.push(node as Text);
   }
   return nodes;
 }

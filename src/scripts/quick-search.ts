@@ -77,7 +77,8 @@ export function setUpQuickSearch(root: HTMLElement): void {
     if (!root.contains(event.relatedTarget as Node | null)) open(false);
   });
   document.addEventListener('keydown', (event) => {
-    const isShortcut = (event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !isTyping(event.target));
+    const isShortcut =
+      (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !isTyping(event.target));
     if (!isShortcut) return;
     event.preventDefault();
     input.focus();

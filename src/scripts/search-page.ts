@@ -145,7 +145,9 @@ export function setUpSearchPage(root: HTMLElement): void {
     clearTimeout(typing);
     update({ ...state, q: input.value.trim() }, { push: true });
   });
-  sort.addEventListener('change', () => update({ ...state, sort: readState(new URLSearchParams({ sort: sort.value })).sort }, { push: true }));
+  sort.addEventListener('change', () =>
+    update({ ...state, sort: readState(new URLSearchParams({ sort: sort.value })).sort }, { push: true }),
+  );
   filtersBox.addEventListener('change', (event) => {
     const box = event.target;
     if (!(box instanceof HTMLInputElement) || !filterNames.includes(box.name as FilterName)) return;

@@ -19,7 +19,7 @@ const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]
 
 interface BodyWord {
   word: string;
-  /** On a line the parser moved to a frontmatter field (E.O., TAGS, SUBJECT, REF …). */
+  /** On a line the parser moved to a frontmatter field (E.O., TAGS, SUBJECT, REF, caveats …). */
   inField: boolean;
 }
 
@@ -28,20 +28,30 @@ function bodyWords(text: string): BodyWord[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
   const { body } = splitEnvelope(lines.slice(5));
   const { dropped, preamble } = splitBody(body);
-  const fieldLines = Object.values(preamble.fields).flat(2);
+  // Caveat lines (`SENSITIVE`, `SIPDIS`) move to the frontmatter's caveats like a field.
+  const fieldLines = [...Object.values(preamble.fields).flat(2), ...preamble.caveatLines];
   return body.flatMap((entry) => {
     let kept = entry.text;
     for (const gone of dropped) if (gone.line === entry.line) kept = kept.replace(gone.text, ' ');
-    const moved: string[] = [];
+    // Field text moved off this line, blanked out in place so the words keep the line's order.
+    const moved: { at: number; text: string }[] = [];
     for (const field of fieldLines) {
-      if (field.line !== entry.line || !kept.includes(field.text.trim())) continue;
-      moved.push(field.text);
-      kept = kept.replace(field.text.trim(), ' ');
+      const text = field.text.trim();
+      const at = field.line === entry.line && text ? kept.indexOf(text) : -1;
+      if (at < 0) continue;
+      moved.push({ at, text });
+      kept = kept.slice(0, at) + ' '.repeat(text.length) + kept.slice(at + text.length);
     }
-    return [
-      ...words(moved.join(' ')).map((word) => ({ word, inField: true })),
-      ...words(kept).map((word) => ({ word, inField: false })),
-    ];
+    moved.sort((a, b) => a.at - b.at);
+    const result: BodyWord[] = [];
+    let from = 0;
+    for (const { at, text } of moved) {
+      result.push(...words(kept.slice(from, at)).map((word) => ({ word, inField: false })));
+      result.push(...words(text).map((word) => ({ word, inField: true })));
+      from = at + text.length;
+    }
+    result.push(...words(kept.slice(from)).map((word) => ({ word, inField: false })));
+    return result;
   });
 }
 
@@ -110,7 +120,7 @@ describe.runIf(hasCorpus())('every real cable', () => {
   });
 
   it('drops only page-break lines and repeated banners', () => {
-    const shapes = /^\s*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)|[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}\s+OF\s+\d{3}|PAGE\s+\d{2,3}\s.*\d{6}Z|.*SECTION\s+\d+\s+OF\s+\d+.*)\s*$/i;
+    const shapes = /^\s*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)|[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}|PAGE\s+\d{2,3}\s.*\d{6}Z|.*SECTION\s+\d+\s+OF\s+\d+.*)\s*$/i;
     const odd = results.flatMap((result) => {
       const lines = result.file.text.split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
       return splitBody(splitEnvelope(lines.slice(5)).body)

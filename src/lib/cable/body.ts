@@ -5,6 +5,7 @@
  */
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
+import { normalizeStation } from './stations.ts';
 
 export type Block =
   | { type: 'heading'; text: string; line: number }
@@ -20,6 +21,8 @@ export type FieldName = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 export interface Preamble {
   /** Handling caveats on lines of their own (`SIPDIS`, `SENSITIVE`, `NOFORN` …). */
   caveats: string[];
+  /** The lines that held only caveats, moved to the frontmatter with them. */
+  caveatLines: Line[];
   /** Each occurrence of each labelled field, as its lines (a cable may repeat its header). */
   fields: Partial<Record<FieldName, Line[][]>>;
 }
@@ -109,13 +112,51 @@ function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
 /** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
 const inlinePageBreakPattern = /\s{2,}[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s{2,}/g;
 
+/** The serial and page of a page break inside a line: ` 00000888 001.2 OF 002`; the station comes before it. */
+const gluedPageNumberPattern = /\s0\d{4,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}(?=\s|$)/g;
+
 function removeInlinePageBreaks(entry: Line, dropped: Line[]): Line {
-  if (entry.text.length < 200 || !entry.text.includes(' OF ')) return entry;
-  const text = entry.text.replace(inlinePageBreakPattern, (found) => {
-    dropped.push({ text: found.trim(), line: entry.line });
-    return ' ';
-  });
+  if (!entry.text.includes(' OF ')) return entry;
+  let text = entry.text;
+  if (text.length >= 200) {
+    text = text.replace(inlinePageBreakPattern, (found) => {
+      dropped.push({ text: found.trim(), line: entry.line });
+      return ' ';
+    });
+  }
+  text = removeGluedPageNumbers(text, entry.line, dropped);
   return text === entry.text ? entry : { text, line: entry.line };
+}
+
+/**
+ * `REF: BRASILIA 882 BRASILIA 00000888 001.2 OF 002`: a page break glued into a line with
+ * single spaces, its station being the shortest run of up to three capitalised words before
+ * the serial that names a known station.
+ */
+function removeGluedPageNumbers(text: string, line: number, dropped: Line[]): string {
+  gluedPageNumberPattern.lastIndex = 0;
+  let out = '';
+  let from = 0;
+  for (let match = gluedPageNumberPattern.exec(text); match; match = gluedPageNumberPattern.exec(text)) {
+    const start = stationStart(text, match.index);
+    if (start < 0) continue;
+    dropped.push({ text: text.slice(start, match.index + match[0].length), line });
+    out += text.slice(from, start) + ' ';
+    from = match.index + match[0].length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Where the station before a glued serial starts, or -1 when the words before it name none. */
+function stationStart(text: string, serialAt: number): number {
+  const words = /(?:^|\s)((?:[A-Z][A-Z.'-]*\s+){0,2}[A-Z][A-Z.'-]*)$/.exec(text.slice(Math.max(0, serialAt - 60), serialAt))?.[1];
+  if (!words) return -1;
+  const parts = words.split(/\s+/);
+  for (let size = 1; size <= parts.length; size++) {
+    const station = parts.slice(-size).join(' ');
+    if (normalizeStation(station)) return text.lastIndexOf(station, serialAt);
+  }
+  return -1;
 }
 
 function isRepeatedBanner(text: string): boolean {
@@ -173,7 +214,7 @@ const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${ca
 const caveatWordPattern = new RegExp(caveatWord, 'gi');
 
 function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } {
-  const preamble: Preamble = { caveats: [], fields: {} };
+  const preamble: Preamble = { caveats: [], caveatLines: [], fields: {} };
   const rest: Line[][] = [];
   let labelled = false;
   let last: FieldName | null = null;
@@ -205,6 +246,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         (preamble.fields[field] ??= []).push([entry]);
       } else if (caveatPattern.test(entry.text) && current !== 'subject') {
         for (const match of entry.text.matchAll(caveatWordPattern)) preamble.caveats.push(match[0].toUpperCase());
+        preamble.caveatLines.push(entry);
         current = null;
       } else if (current && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
         preamble.fields[current]!.at(-1)!.push(entry);

@@ -17,7 +17,8 @@ import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
 import { parseInfoRecipients, parseRecipients } from './recipients.ts';
 import { parseReferences } from './references.ts';
-import { type CableFrontmatter, type Classification, classifications } from './schema.ts';
+import { readMetadata } from './metadata.ts';
+import type { CableFrontmatter } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
 
@@ -38,8 +39,6 @@ export interface ParseResult {
   messages: Message[];
 }
 
-/** A reference id: two-digit year, station, serial (`09USOSCE147`, `66BUENOSAIRES2481`). */
-const referenceIdPattern = /^\d{2}[0-9A-Z-]*[A-Z][0-9A-Z-]*\d$/;
 
 export function parseCable(text: string, options: ParseOptions): ParseResult {
   if (typeof options?.path !== 'string') throw new TypeError('parseCable: options.path must be a string');
@@ -51,30 +50,32 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const telegram = lines.slice(5);
   const isPartial = /^\s*This record is a partial extract/i.test(telegram[0]?.text ?? '');
   const envelope = splitEnvelope(telegram);
-  if (!envelope.banner && telegram.length > 0) {
+  if (!envelope.banner && telegram.some((entry) => entry.text.trim())) {
     messages.warn('cable/no-banner', 'no classification banner found; the body starts at the first field or line', {
       line: envelope.body[0]?.line ?? 6,
     });
   }
   const body = splitBody(envelope.body);
   if (envelope.body.every((entry) => !entry.text.trim())) {
-    messages.fail('cable/empty-body', 'the cable has metadata but no text after it; add the telegram text or remove the file', {
+    messages.warn('cable/empty-body', 'the cable has its five metadata lines but no text; its page shows the metadata only. Add the telegram text after line 5', {
       line: Math.min(lines.length, 6),
     });
-    return { cable: null, messages: messages.messages };
   }
   const headerText = envelope.header.map((entry) => entry.text).join('\n');
   const bodyText = envelope.body.map((entry) => entry.text).join('\n');
   const routing = parseRouting(envelope.header);
   const canonicalId = canonicalizeId(metadata.id);
   const fields = (name: FieldName): string[] => fieldTexts(body, name);
+  const hasText = envelope.body.some((entry) => entry.text.trim());
 
   const tags = fields('tags').length > 0 ? unique(fields('tags').flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
-  if (fields('tags').length === 0) messages.warn('cable/missing-tags', 'no TAGS line', { line: envelope.body[0]?.line ?? 6 });
-  else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes', { line: fieldLine(body, 'tags') });
+  if (fields('tags').length === 0) {
+    if (hasText) messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
+  }
+  else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
 
   const bodySubject = fields('subject').length > 0 ? longestSubject(fields('subject')) : parseSubject(bodyText);
-  if (!bodySubject) messages.warn('cable/missing-subject', 'no SUBJECT line; using the subject of line 2', { line: 2 });
+  if (!bodySubject && hasText) messages.warn('cable/missing-subject', 'no SUBJECT line in the text; the subject of line 2 is used', { line: 2 });
   const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
   const classifiedText = fields('classifiedBy')[0] ?? bodyText;
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
@@ -119,62 +120,6 @@ function toLines(text: string): Line[] {
     .map((line, index) => ({ text: line, line: index + 1 }));
 }
 
-interface Metadata {
-  id: string;
-  subject: string;
-  /** `YYYY-MM-DD`, the local date of line 3. */
-  date: string;
-  classification: Classification;
-  origin: string;
-}
-
-const monthNumbers: Record<string, string> = {
-  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
-  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
-};
-
-/** Lines 1–5: reference id, subject, date created, classification, origin. */
-function readMetadata(lines: Line[], messages: MessageList): Metadata | null {
-  const [id, subject, date, classification, origin] = lines.slice(0, 5).map((entry) => entry.text.trim());
-  if (!id) {
-    messages.fail('cable/empty-file', 'the file is empty; a cable file starts with five metadata lines (id, subject, date, classification, origin)', { line: 1 });
-    return null;
-  }
-  let ok = true;
-  if (!referenceIdPattern.test(id)) {
-    messages.fail('cable/bad-id', `line 1 is not a reference id (expected e.g. 09USOSCE147), found "${id.slice(0, 40)}"`, { line: 1 });
-    ok = false;
-  }
-  const isoDate = parseCreated(date ?? '');
-  if (!isoDate) {
-    messages.fail('cable/bad-date', `line 3 is not a date (expected e.g. "Tue Jun 23 00:00:00 +0200 2009"), found "${(date ?? '').slice(0, 40)}"`, { line: 3 });
-    ok = false;
-  }
-  const normalized = (classification ?? '').toUpperCase().replace(/\s+/g, ' ');
-  const known = classifications.find((entry) => entry === normalized);
-  if (!known) {
-    messages.fail('cable/unknown-classification', `line 4 is not one of ${classifications.join(', ')}; found "${(classification ?? '').slice(0, 40)}"`, { line: 4 });
-    ok = false;
-  }
-  if (!origin) {
-    messages.fail('cable/missing-origin', 'line 5 should name the sending post (e.g. "Embassy Berlin")', { line: 5 });
-    ok = false;
-  }
-  if (!ok) return null;
-  return { id: id!, subject: subject ?? '', date: isoDate!, classification: known!, origin: origin! };
-}
-
-/** `Tue Jun 23 00:00:00 +0200 2009` → `2009-06-23` (the date as written; it is local midnight). */
-function parseCreated(text: string): string | null {
-  const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) \d{2}:\d{2}:\d{2} [+-]\d{4} (\d{4})$/.exec(text);
-  if (!match) return null;
-  const month = monthNumbers[match[1]!];
-  const iso = `${match[3]}-${month}-${match[2]}`;
-  if (!month || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) return null;
-  const day = new Date(`${iso}T00:00:00Z`);
-  return day.getUTCDate() === Number(match[2]) ? iso : null;
-}
-
 /** The date-time group's time when it falls on the same day (give or take a day, across zones). */
 function withTime(date: string, group: ReturnType<typeof parseDateTimeGroup>): string {
   if (!group) return date;
@@ -185,13 +130,16 @@ function withTime(date: string, group: ReturnType<typeof parseDateTimeGroup>): s
   return `${stamp}T${pad(group.hour)}:${pad(group.minute)}:00Z`;
 }
 
-/** Line 2 is often cut short; the body's SUBJECT line then gives the whole subject. */
+/**
+ * The body's SUBJECT line is the cable's own; line 2 is the release index's copy, often cut
+ * short. The body's wins, unless it is itself the shorter cut of line 2 (`… ALLIE...`).
+ */
 function chooseSubject(listed: string, body: string | null): string {
   if (!body) return listed;
   if (!listed) return body;
   const key = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
-  const listedKey = key(listed);
-  return listedKey.length > 0 && key(body).startsWith(listedKey) && key(body).length > listedKey.length ? body : listed;
+  const bodyKey = key(body.replace(/\.{3}$/, ''));
+  return key(listed).startsWith(bodyKey) && key(listed).length > bodyKey.length ? listed : body;
 }
 
 const bannerCaveatPattern = /\b(NOFORN|NODIS|EXDIS|LIMDIS|SENSITIVE|EFTO)\b/g;

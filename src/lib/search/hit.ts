@@ -26,7 +26,10 @@ export function splitWords(content: string): string[] {
 
 /** Lower case, letters and digits only: `Lavrov's,` → `lavrovs`. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '');
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export function findHit(fragment: Fragment, query: string): Hit {

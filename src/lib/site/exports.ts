@@ -48,8 +48,9 @@ export function toCableExport(cable: StoredCable, citedBy: readonly string[]): C
   const headings = (cable.rendered?.metadata?.headings ?? []) as { slug: string; text: string }[];
   const paragraphs = (cable.rendered?.metadata?.paragraphs ?? []) as ParagraphExport[];
   const chunks = splitSections(cable.body ?? '');
-  const sections: SectionExport[] = chunks.map((markdown, index) => {
-    const heading = chunks.length > headings.length ? headings[index - 1] : headings[index];
+  let next = 0;
+  const sections: SectionExport[] = chunks.map((markdown) => {
+    const heading = markdown.startsWith('## ') ? headings[next++] : undefined;
     const id = heading?.slug ?? null;
     return {
       id,

@@ -9,12 +9,13 @@ import {
   homeUrl,
   originsUrl,
   originUrl,
+  searchUrl,
   tagsUrl,
   tagUrl,
   yearUrl,
 } from './urls.ts';
 
-/** Paths of every page: the home page and indexes, every page of every list, every cable. */
+/** Paths of every page: the home page, search and indexes, every page of every list, every cable. */
 export async function listPagePaths(): Promise<string[]> {
   const lists: [Map<string, CableGroup>, (name: string, page: number) => string][] = [
     [await getTagIndex(), tagUrl],
@@ -22,7 +23,7 @@ export async function listPagePaths(): Promise<string[]> {
     [await getYearIndex(), yearUrl],
     [await getClassificationIndex(), classificationUrl],
   ];
-  const paths = [homeUrl(), tagsUrl(), originsUrl(), datesUrl(), classificationsUrl()];
+  const paths = [homeUrl(), searchUrl(), tagsUrl(), originsUrl(), datesUrl(), classificationsUrl()];
   for (const [index, urlOf] of lists) {
     for (const group of index.values()) {
       for (let page = 1; page <= countPages(group.cables.length); page++) paths.push(urlOf(group.name, page));

@@ -73,17 +73,15 @@ export function rankRelated(index: TagIndex, id: string, options: RankOptions = 
     if (weight > 0 && index.postings.get(tag)!.length > 1) weights.set(tag, weight);
   }
   const tags = [...weights.keys()].sort((a, b) => weights.get(b)! - weights.get(a)! || a.localeCompare(b));
-  const candidates = collectCandidates(index, self, tags, budget);
-  const ranked: RelatedCable[] = [];
-  for (const position of candidates) {
+  const ranked: (RelatedCable & { distance: number })[] = [];
+  for (const position of collectCandidates(index, self, tags, budget)) {
     const shared = index.tagsAt[position]!.filter((tag) => weights.has(tag));
     shared.sort((a, b) => weights.get(b)! - weights.get(a)! || a.localeCompare(b));
     const score = shared.reduce((sum, tag) => sum + weights.get(tag)!, 0);
-    ranked.push({ id: index.ids[position]!, score, shared });
+    ranked.push({ id: index.ids[position]!, score, shared, distance: Math.abs(position - self) });
   }
-  const distance = (related: RelatedCable): number => Math.abs(index.positions.get(related.id)! - self);
-  ranked.sort((a, b) => b.score - a.score || distance(a) - distance(b) || a.id.localeCompare(b.id));
-  return ranked.slice(0, limit);
+  ranked.sort((a, b) => b.score - a.score || a.distance - b.distance || a.id.localeCompare(b.id));
+  return ranked.slice(0, limit).map(({ id: other, score, shared }) => ({ id: other, score, shared }));
 }
 
 /** Positions of the cables to score: all of a rare tag's, the nearest in time of a common tag's. */

@@ -57,3 +57,31 @@ export function tickBars(bars: readonly Bar[]): (string | null)[] {
     return previous?.key.startsWith(String(year)) ? null : String(year);
   });
 }
+
+export interface FocusedBars {
+  bars: Bar[];
+  /** Cables in the years left out at the start. */
+  omitted: number;
+  /** First and last year left out, when any were. */
+  omittedYears: [string, string] | null;
+}
+
+/**
+ * Leaves out the sparse first years, as many as together hold at most `share` of the count,
+ * so the bars where most cables are get the width. Cuts only at a year's start.
+ */
+export function focusBars(bars: readonly Bar[], share = 0.05): FocusedBars {
+  const total = bars.reduce((sum, bar) => sum + bar.count, 0);
+  let cut = 0;
+  let before = 0;
+  for (let index = 0; index < bars.length; index++) {
+    const bar = bars[index]!;
+    const isYearStart = bar.key.length === 4 || bar.key.endsWith('-01');
+    if (isYearStart && index > 0 && before <= total * share) cut = index;
+    before += bar.count;
+    if (before > total * share) break;
+  }
+  const omitted = bars.slice(0, cut).reduce((sum, bar) => sum + bar.count, 0);
+  const omittedYears: [string, string] | null = cut > 0 ? [bars[0]!.key.slice(0, 4), bars[cut - 1]!.key.slice(0, 4)] : null;
+  return { bars: bars.slice(cut), omitted, omittedYears };
+}
