@@ -104,7 +104,7 @@ describe('a folder of bad and hostile cables', () => {
         handlers: document.querySelectorAll('[onclick], [onload], [onerror]').length,
         javascriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href')!)).length,
         inlineScripts: [...document.querySelectorAll('script')].filter((s) => /alert\(/.test(s.textContent ?? '')).length,
-        emphasis: document.querySelectorAll(':is(.cable-body, h1) :is(strong, em, b, i, code, img, a:not(.par-link):not(.par-anchor))').length,
+        emphasis: document.querySelectorAll('.cable-body :is(strong, em, b, i, code, img, a:not(.par-link):not(.par-anchor)), h1 :is(strong, em, b, i, img, a)').length,
         hidden: getComputedStyle(document.body).display === 'none',
       }));
       expect(injected, url).toEqual({ images: 0, frames: 0, handlers: 0, javascriptLinks: 0, inlineScripts: 0, emphasis: 0, hidden: false });
@@ -127,7 +127,6 @@ describe('a folder of bad and hostile cables', () => {
       '&amp;amp; &copy; &nbsp;',
       '\\*escaped\\*',
       '<SCRIPT>',
-      '**BOLD**',
     ]) {
       expect(text, literal).toContain(literal);
     }

@@ -272,7 +272,7 @@ function fieldOf(text: string): FieldName | null {
 }
 
 /** Lines that end a field's run even without a blank line: handling notes, a new label. */
-const fieldBreakPattern = /^\s*(?:SENSITIVE BUT UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+const fieldBreakPattern = /^\s*(?:SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
 
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   if (paragraphMarkerPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
@@ -285,22 +285,47 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
 const gluedParagraphPattern =
   /\s(?=¶\s*\d{1,3}\.|\d{1,2}\.\s*\([A-Z]{1,4}(?:\/\/?[A-Z]{1,6})?\)|1\.\s+[A-Z][a-z]+\b|\((?:U|SBU|C|S|S\/NF|C\/NF)\)\s+[A-Z][a-z]+[ ,])/;
 
+/**
+ * A handling note or a `Classified by` glued to a field line: `REF: BRASILIA 2100 SENSITIVE BUT
+ * UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY`, `REF: LA PAZ 1280 Classified by Deputy …`.
+ */
+const gluedNotePattern =
+  /\s(?=(?:\((?:U|SBU)\)\s+)?(?:THIS|This) (?:CABLE|[Cc]able|MESSAGE|[Mm]essage|TELEGRAM|[Tt]elegram) (?:IS|is|CONTAINS|contains)\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|Sensitive[- ][Bb]ut[- ][Uu]nclassified|Classified [Bb]y\b|CLASSIFIED BY\b)/;
+
 function splitGluedParagraph(entry: Line): Line[] {
   if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY)/i.test(entry.text)) return [entry];
-  const match = gluedParagraphPattern.exec(entry.text);
-  if (!match || match.index < 8) return [entry];
-  return [
-    { text: entry.text.slice(0, match.index), line: entry.line },
-    { text: entry.text.slice(match.index + 1), line: entry.line },
-  ];
+  const lines: Line[] = [];
+  let text = entry.text;
+  for (;;) {
+    const note = matchFrom(gluedNotePattern, text);
+    const paragraph = matchFrom(gluedParagraphPattern, text);
+    const at = note >= 0 && (paragraph < 0 || note < paragraph) ? note : paragraph;
+    if (at < 0) break;
+    lines.push({ text: text.slice(0, at), line: entry.line });
+    text = text.slice(at + 1);
+    // A paragraph runs to the end of the line; a note may be followed by more.
+    if (at === paragraph) break;
+  }
+  lines.push({ text, line: entry.line });
+  return lines;
 }
+
+/** Index of the pattern's first match at or after the eighth character, or -1. */
+function matchFrom(pattern: RegExp, text: string): number {
+  const match = pattern.exec(text.slice(8));
+  return match ? match.index + 8 : -1;
+}
+
+/** The same without E.O., for a Classified By line (`… for E.O. 12958 reasons 1.4 (d)`). */
+const gluedLabelAfterClassifiedPattern = /(?<=\S)\s*(?=TAGS:|SUBJECT:|SUBJ:|REF:|REFS:)/g;
 
 function splitGluedLabels(entry: Line): Line[] {
   if (!/E\.O\.|TAGS:|SUBJ|REFS?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
-  gluedLabelPattern.lastIndex = 0;
-  if (!gluedLabelPattern.test(entry.text)) return [entry];
+  const pattern = /^\s*Classified\s+By\b/i.test(entry.text) ? gluedLabelAfterClassifiedPattern : gluedLabelPattern;
+  pattern.lastIndex = 0;
+  if (!pattern.test(entry.text)) return [entry];
   return entry.text
-    .split(gluedLabelPattern)
+    .split(pattern)
     .filter((part) => part.trim())
     .map((text) => ({ text, line: entry.line }));
 }

@@ -98,7 +98,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     info: parseInfoRecipients(headerText),
     precedence: routing.precedence,
     caveats: caveatsOf(body, envelope.banner?.text ?? ''),
-    eo: eo === null ? null : eo.replace(/^\s*(?:E\.?\s?O\.?|EO)\s*1[23]\d{3}\s*:?\s*/i, '').trim() || null,
+    eo: eo === null ? null : withoutOrder(eo),
     declassify: eo === null ? null : parseDeclassification(eo),
     classifiedBy: parseClassifiedBy(classifiedText),
     reasons: parseReasons(classifiedText),
@@ -156,6 +156,17 @@ function fieldTexts(body: Body, name: FieldName): string[] {
 
 function fieldLine(body: Body, name: FieldName): number {
   return body.preamble.fields[name]?.[0]?.[0]?.line ?? 1;
+}
+
+/**
+ * The E.O. line without its label when it cites the usual order (`E.O. 12958: DECL: 06/23/2019`
+ * → `DECL: 06/23/2019`); any other order (`E.O. 12356: DECL: OADR`, a mistyped `E.O. 12598`)
+ * stays as written, so the page shows which order it is.
+ */
+function withoutOrder(line: string): string | null {
+  const text = line.trim();
+  const usual = /^(?:E\.?\s?O\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
+  return (usual ? text.slice(usual[0].length).trim() : text.replace(/\s+/g, ' ')) || null;
 }
 
 /** The longest of the subjects a cable states (a repeated header may cut the first one short). */
