@@ -271,11 +271,14 @@ function fieldOf(text: string): FieldName | null {
   return null;
 }
 
-/** Lines that end a field's run even without a blank line: handling notes, a new label. */
-const fieldBreakPattern = /^\s*(?:SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+/** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
+const fieldBreakPattern = /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+
+/** A paragraph number glued to its first word: `1.Summary:`, `1.KEY POINTS`. */
+const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
-  if (paragraphMarkerPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
+  if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
   if (field === 'eo') return false;
   return true;
@@ -293,7 +296,7 @@ const gluedNotePattern =
   /\s(?=(?:\((?:U|SBU)\)\s+)?(?:THIS|This) (?:CABLE|[Cc]able|MESSAGE|[Mm]essage|TELEGRAM|[Tt]elegram) (?:IS|is|CONTAINS|contains)\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|Sensitive[- ][Bb]ut[- ][Uu]nclassified|Classified [Bb]y\b|CLASSIFIED BY\b)/;
 
 function splitGluedParagraph(entry: Line): Line[] {
-  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY)/i.test(entry.text)) return [entry];
+  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY|¶?\s?[A-Z][.)]\s|\([A-Z]\)\s)/i.test(entry.text)) return [entry];
   const lines: Line[] = [];
   let text = entry.text;
   for (;;) {

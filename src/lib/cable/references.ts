@@ -12,9 +12,9 @@ export interface ReferenceOptions {
   referenceId?: string;
 }
 
-/** `REF:`, `REFS:`, `REFTEL:`, `Ref:` anywhere; without a colon only at a line start. */
+/** `REF:`, `REFS:`, `REFTEL:`, `Ref:` anywhere; without a colon (`REF.`, `REF...`, `Reftel`) only at a line start. */
 const labelPattern =
-  /(?:REF(?:S|TELS?|ERENCES?)?|Refs?|Reftels?|References?)[ \t]*:|(?:^|\n)[ \t]*(?:REF(?:S|TELS?)?|Refs?)\b(?=[ \t]+\S)/;
+  /(?:REF(?:S|TELS?|ERENCES?)?|Refs?|Reftels?|References?)[ \t]*:|(?:^|\n)[ \t]*(?:REF(?:S|TELS?)?|Refs?|Reftels?)(?:\.+[ \t]*:?|\b(?=[ \t]+\S))/;
 
 /** What ends the block on its first line or glued onto it. */
 const blockEndPattern = new RegExp(
@@ -31,10 +31,12 @@ const blockEndPattern = new RegExp(
     String.raw`\b[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}`,
     String.raw`\bSensitive but unclassified\b`,
     String.raw`\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+PAGE\b`,
-    String.raw`\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s+(?=[A-Z]?[a-z]*\s+[a-z])`,
   ].join('|'),
   'i',
 );
+
+/** A marked paragraph glued on (`(SBU) On June 10, …`), in its own case: `(C) EMBASSY PARIS …` is an entry. */
+const gluedParagraphPattern = /\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s+(?=[A-Z]?[a-z]+\s+[A-Za-z]|[a-z])/;
 
 /** A line that ends the block: a paragraph, heading, marking, classification, page break. */
 const endLinePattern =
@@ -80,15 +82,24 @@ function findBlock(text: string): string | null {
       break;
     }
     if (index > 0 && endLinePattern.test(line.trim())) break;
-    const end = blockEndPattern.exec(line);
-    if (end) {
-      kept.push(line.slice(0, end.index));
+    const end = firstMatch(line, blockEndPattern, gluedParagraphPattern);
+    if (end >= 0) {
+      kept.push(line.slice(0, end));
       break;
     }
     kept.push(line);
   }
   const block = kept.join('\n').trim();
   return block === '' ? null : block;
+}
+
+function firstMatch(text: string, ...patterns: RegExp[]): number {
+  let first = -1;
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match && (first < 0 || match.index < first)) first = match.index;
+  }
+  return first;
 }
 
 interface Entry {

@@ -55,7 +55,10 @@ function identifyBlocks(tree: Root, options: RenderOptions): Omit<RenderedCable,
   for (const element of blocks) {
     const text = toString(element);
     if (element.tagName === 'h2') {
-      section = slugger.slug(text);
+      // A heading of punctuation alone has an empty slug: it is then `section`, `section-1` …
+      section = slugger.slug(text) || slugger.slug('section');
+      // Paragraph ids (`par7`, `p3`) are reserved: a heading that reads like one is prefixed.
+      if (/^(?:par\d|p\d)/.test(section)) section = slugger.slug(`section ${text}`);
       element.properties.id = section;
       headings.push({ id: section, text });
       continue;
