@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 export interface Fixture {
   name: string;
@@ -36,4 +37,31 @@ export function readFixtures(group: string): Fixture[] {
         },
       };
     });
+}
+
+/** A fixture folder compared whole: `input.txt` (or `input.*`) against `expected.json`. */
+export interface Case {
+  name: string;
+  dir: string;
+  input: string;
+}
+
+export function readCases(group: string): Case[] {
+  const folder = path.join(root, group);
+  return fs
+    .readdirSync(folder)
+    .filter((name) => fs.existsSync(path.join(folder, name, 'input.txt')))
+    .sort()
+    .map((name) => ({ name, dir: path.join(folder, name), input: fs.readFileSync(path.join(folder, name, 'input.txt'), 'utf8') }));
+}
+
+/** Compares `actual` with the case's `expected.json`, or writes it when UPDATE=1 or it is missing. */
+export function expectCase(dir: string, actual: unknown): void {
+  const file = path.join(dir, 'expected.json');
+  const serialized = `${JSON.stringify(actual, null, 2)}\n`;
+  if (isUpdating || !fs.existsSync(file)) {
+    fs.writeFileSync(file, serialized);
+    return;
+  }
+  expect(JSON.parse(serialized)).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCable, MAX_CABLE_BYTES, type Message, parseCable } from '../../src/lib/cable/index.ts';
-import { expectFixture } from './fixtures.ts';
+import { expectCase } from '../helpers/fixtures.ts';
 
 const root = 'tests/fixtures/bad';
 
@@ -32,7 +32,7 @@ describe('bad cable files', () => {
         expect(message.ruleId).toMatch(/^cable\/[a-z0-9-]+$/);
         expect(message.reason.length).toBeGreaterThan(20);
       }
-      expectFixture({ name, dir, input: '' }, {
+      expectCase(dir, {
         page: cable !== null,
         subject: cable?.frontmatter.subject ?? null,
         messages: messages.map(({ line, column, fatal, ruleId, reason }) => ({ line, column, fatal, ruleId, reason })),

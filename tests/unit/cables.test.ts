@@ -1,16 +1,16 @@
 /** Whole real cables, one per behaviour: frontmatter, sectioned Markdown and messages. */
 import { describe, it } from 'vitest';
 import { parseCable, renderCable } from '../../src/lib/cable/index.ts';
-import { expectFixture, readFixtures } from './fixtures.ts';
+import { expectCase, readCases } from '../helpers/fixtures.ts';
 
 describe('parseCable on real cables', () => {
-  for (const fixture of readFixtures('cables')) {
+  for (const fixture of readCases('cables')) {
     it(fixture.name, () => {
       const { cable, messages } = parseCable(fixture.input, { path: 'input.txt' });
       const outline = cable
         ? renderCable(cable.markdown, { signers: cable.frontmatter.signers }).paragraphs.map((p) => `${p.section ?? '-'} ${p.id}`)
         : [];
-      expectFixture(fixture, { frontmatter: cable?.frontmatter ?? null, outline, markdown: cable?.markdown.split('\n') ?? null, messages });
+      expectCase(fixture.dir, { frontmatter: cable?.frontmatter ?? null, outline, markdown: cable?.markdown.split('\n') ?? null, messages });
     });
   }
 });

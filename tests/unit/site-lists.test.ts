@@ -70,6 +70,7 @@ describe('bars over time', () => {
     const bars = countMonths(dated('2008-11-01', '2010-02-01'));
     const ticks = tickBars(bars).flatMap((tick, index) => (tick ? [`${bars[index]!.key}=${tick}`] : []));
     expect(ticks).toEqual(['2008-11=2008', '2009-01=2009', '2010-01=2010']);
+    expect(tickBars(countMonths(dated('2009-01-05', '2009-03-01')))).toEqual(['Jan', 'Feb', 'Mar']);
     const decades = tickBars(countYears(dated('1966-01-01', '2010-01-01'))).filter(Boolean);
     expect(decades).toEqual(['1970', '1975', '1980', '1985', '1990', '1995', '2000', '2005', '2010']);
   });

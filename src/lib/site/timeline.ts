@@ -42,12 +42,15 @@ function nextMonth(month: string): string {
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
 }
 
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /**
- * Axis labels for a row of bars: every year when there are few, else every 2nd, 5th or 10th
+ * Axis labels for a row of bars: the months when they are all in one year; every year when there are few, else every 2nd, 5th or 10th
  * year, placed on the year's bar (or its January). Returns the label for each bar, or null.
  */
 export function tickBars(bars: readonly Bar[]): (string | null)[] {
   const years = new Set(bars.map((bar) => bar.key.slice(0, 4))).size;
+  if (years === 1 && bars[0]?.key.length === 7) return bars.map((bar) => monthNames[Number(bar.key.slice(5)) - 1] ?? null);
   const step = years <= 12 ? 1 : years <= 24 ? 2 : years <= 60 ? 5 : 10;
   return bars.map((bar, index) => {
     const year = Number(bar.key.slice(0, 4));
