@@ -1,9 +1,10 @@
 /**
- * The /search/ page: reads its state from the URL, runs the Pagefind search, shows the filters
- * with their counts and the results (10 at a time), and writes every change back to the URL.
+ * The /search/ page: reads its state from the URL, runs the Pagefind search, shows the results
+ * (10 at a time) and, in the filter panel, the filters with their counts; writes every change
+ * back to the URL. The panel opens by itself when the URL has filters.
  */
 import { type FilterCounts, loadPagefind, type Pagefind, type Result } from '../lib/search/pagefind.ts';
-import { type FilterName, filterNames, readState, type SearchState, toSearch, writeState } from '../lib/search/state.ts';
+import { type FilterName, filterNames, hasFilters, readState, type SearchState, toSearch, writeState } from '../lib/search/state.ts';
 import { viewResult } from '../lib/search/view.ts';
 import { renderResult } from './result-item.ts';
 
@@ -15,23 +16,23 @@ export function setUpSearchPage(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('#search-form');
   const input = root.querySelector<HTMLInputElement>('#search-q');
   const sort = root.querySelector<HTMLSelectElement>('#search-sort');
+  const panel = root.querySelector<HTMLDetailsElement>('#search-filter-panel');
   const filtersBox = root.querySelector<HTMLElement>('#search-filters');
   const status = root.querySelector<HTMLElement>('#search-status');
   const list = root.querySelector<HTMLOListElement>('#search-results');
   const more = root.querySelector<HTMLButtonElement>('#search-more');
-  if (!form || !input || !sort || !filtersBox || !status || !list || !more) return;
+  if (!form || !input || !sort || !panel || !filtersBox || !status || !list || !more) return;
 
   let state = readState(new URLSearchParams(location.search));
   let run = 0;
   let shown: { results: Result[]; count: number; query: string } = { results: [], count: 0, query: '' };
   const expanded = new Set<FilterName>();
-  let pagefindPromise: Promise<Pagefind> | undefined;
-  const pagefind = (): Promise<Pagefind> => {
-    pagefindPromise ??= loadPagefind().then(async (instance) => {
-      await instance.filters();
-      return instance;
-    });
-    return pagefindPromise;
+  let filterCounts: Promise<FilterCounts> | undefined;
+  /** Pagefind, with every filter's counts loaded once the filter panel is open (about 90 KB on the full corpus: not for a first search). */
+  const pagefind = async (): Promise<Pagefind> => {
+    const instance = await loadPagefind();
+    if (panel.open) await (filterCounts ??= instance.filters());
+    return instance;
   };
 
   const fillForm = (): void => {
@@ -64,6 +65,8 @@ export function setUpSearchPage(root: HTMLElement): void {
       list.replaceChildren();
       more.hidden = true;
       filtersBox.replaceChildren();
+      root.dataset.state = 'idle';
+      if (!panel.open) return;
       const instance = await pagefind();
       if (current === run) renderFilters(await instance.filters(), {});
       return;
@@ -157,6 +160,9 @@ export function setUpSearchPage(root: HTMLElement): void {
     update({ ...state, filters: { ...state.filters, [name]: values } }, { push: true });
   });
   more.addEventListener('click', () => void showMore(run));
+  panel.addEventListener('toggle', () => {
+    if (panel.open && filterCounts === undefined) runSearch();
+  });
   window.addEventListener('popstate', () => {
     state = readState(new URLSearchParams(location.search));
     fillForm();
@@ -164,5 +170,6 @@ export function setUpSearchPage(root: HTMLElement): void {
   });
 
   fillForm();
+  if (hasFilters(state)) panel.open = true;
   runSearch();
 }

@@ -27,7 +27,9 @@ describe('REF links and "Cited by"', () => {
 });
 
 describe('tag pages', () => {
-  const tags = readdirSync(path.join(siteDir, 'tags'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const tags = readdirSync(path.join(siteDir, 'tags'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 
   it('give the meaning of PARM next to the code, with a timeline and its companion tags', () => {
     const page = readPage('/tags/PARM/');

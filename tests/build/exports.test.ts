@@ -34,9 +34,17 @@ describe('/cables/<ID>.json', () => {
     const cable = readJson<CableExport>('/cables/09USOSCE147.json');
     const page = readPage('/cables/09USOSCE147/');
     expect(cable.frontmatter.subject).toBe(textOf(find(page, 'h1')));
-    expect(cable.sections.flatMap((section) => (section.id ? [section.id] : []))).toEqual(hrefsOf(page, '.toc a').map((href) => href.slice(1)));
-    expect(cable.paragraphs.map((paragraph) => paragraph.id)).toEqual(findAll(page, '.cable-body > [id]:not(h2)').map((element) => String(element.properties.id)));
-    expect(cable.paragraphs.find((paragraph) => paragraph.id === 'par11')).toEqual({ id: 'par11', number: '11', section: 'lavrov-on-georgia' });
+    expect(cable.sections.flatMap((section) => (section.id ? [section.id] : []))).toEqual(
+      hrefsOf(page, '.toc a').map((href) => href.slice(1)),
+    );
+    expect(cable.paragraphs.map((paragraph) => paragraph.id)).toEqual(
+      findAll(page, '.cable-body > [id]:not(h2)').map((element) => String(element.properties.id)),
+    );
+    expect(cable.paragraphs.find((paragraph) => paragraph.id === 'par11')).toEqual({
+      id: 'par11',
+      number: '11',
+      section: 'lavrov-on-georgia',
+    });
   });
 
   it('exists for every cable, parses, and names only paragraphs and cited-by cables its page has', () => {
@@ -56,7 +64,9 @@ describe('/feed.xml', () => {
   it('is an Atom feed of the newest cables, each linking to its page', () => {
     const xml = readText('/feed.xml');
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
-    const links = [...xml.matchAll(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"\/>/g)].map((match) => new URL(match[1]!).pathname);
+    const links = [...xml.matchAll(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"\/>/g)].map(
+      (match) => new URL(match[1]!).pathname,
+    );
     const newest = readJson<{ cables: IndexEntry[] }>('/cables.json').cables.slice(0, 50);
     expect(links).toEqual(newest.map((cable) => cable.url));
     expect(xml.match(/<entry>/g)?.length).toBe(xml.match(/<\/entry>/g)?.length);
@@ -70,7 +80,9 @@ describe('/sitemap.xml', () => {
   it('lists every HTML page of the site but the build report, and only pages that exist', () => {
     const chunks = [...readText('/sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
     expect(chunks.length).toBeGreaterThan(0);
-    const listed = chunks.flatMap((chunk) => [...readText(chunk).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+    const listed = chunks.flatMap((chunk) =>
+      [...readText(chunk).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
+    );
     for (const page of listed) expect(existsSync(fileOf(page)), page).toBe(true);
     const built = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('index.html'))

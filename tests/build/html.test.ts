@@ -21,7 +21,8 @@ describe('built HTML', () => {
     for (const file of htmlFiles('dist')) {
       const report = await validator.validateFile(file);
       for (const result of report.results) {
-        for (const message of result.messages) problems.push(`${file}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+        for (const message of result.messages)
+          problems.push(`${file}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
       }
     }
     expect(problems.slice(0, 50)).toEqual([]);

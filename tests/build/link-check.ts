@@ -26,7 +26,12 @@ export async function checkLinks(dir: string): Promise<LinkReport> {
   const pages = (await listFiles(root)).filter((file) => file.endsWith('.html'));
   const scanned = new Map<string, { ids: Set<string>; links: string[] }>();
   for (const page of pages) scanned.set(page, scanPage(await readFile(page, 'utf8')));
-  const exists = memoize((file: string) => stat(file).then((info) => info.isFile(), () => false));
+  const exists = memoize((file: string) =>
+    stat(file).then(
+      (info) => info.isFile(),
+      () => false,
+    ),
+  );
   const report: LinkReport = { pages: pages.length, links: 0, broken: [] };
   for (const [page, { links }] of scanned) {
     for (const href of new Set(links)) {
@@ -115,7 +120,10 @@ function memoize<T>(compute: (key: string) => Promise<T>): (key: string) => Prom
   const cache = new Map<string, Promise<T>>();
   return (key) => {
     let value = cache.get(key);
-    if (!value) cache.set(key, (value = compute(key)));
+    if (!value) {
+      value = compute(key);
+      cache.set(key, value);
+    }
     return value;
   };
 }

@@ -26,7 +26,9 @@ describe('the built default site', () => {
     for (const { name, text, cable } of cables) {
       const id = cable.frontmatter.canonicalId;
       expect(readFileSync(path.join(dist, 'cables', `${id}.txt`), 'utf8'), name).toBe(text);
-      expect(readFileSync(path.join(dist, 'cables', `${id}.md`), 'utf8'), name).toMatch(new RegExp(`^---\\nid: ${cable.frontmatter.id}\\n[\\s\\S]*\\n---\\n\\n`));
+      expect(readFileSync(path.join(dist, 'cables', `${id}.md`), 'utf8'), name).toMatch(
+        new RegExp(`^---\\nid: ${cable.frontmatter.id}\\n[\\s\\S]*\\n---\\n\\n`),
+      );
       expect(toString(select('h1', page(`cables/${id}`))!), name).toBe(cable.frontmatter.subject || cable.frontmatter.id);
     }
   });
@@ -76,7 +78,16 @@ describe('the built default site', () => {
     expect(selectAll('#par7 ~ ul li', tree)).toHaveLength(4);
     expect(toString(select('.cable-body', tree)!)).not.toMatch(/USOSCE 00000147/);
     const meta = toString(select('.meta-table', tree)!);
-    for (const value of ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'Mission USOSCE', 'USMISSION USOSCE', 'SECSTATE WASHDC', '16 addressees', 'SENSITIVE, SIPDIS', 'N/A', 'Scott']) {
+    for (const value of [
+      'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+      'Mission USOSCE',
+      'USMISSION USOSCE',
+      'SECSTATE WASHDC',
+      '16 addressees',
+      'SENSITIVE, SIPDIS',
+      'N/A',
+      'Scott',
+    ]) {
       expect(meta).toContain(value);
     }
     expect(selectAll('.toc a', tree).map((a) => a.properties.href)).toContain('#lavrov-opens-asrc');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as toText } from 'hast-util-to-string';
 
 export const siteDir = process.env.SITE_DIR ?? 'dist';
 
@@ -45,7 +45,7 @@ export function findAll(tree: Root | Element, selector: string): Element[] {
 
 /** Text of an element, whitespace collapsed. */
 export function textOf(element: Element | undefined): string {
-  return element ? toString(element).replace(/\s+/g, ' ').trim() : '';
+  return element ? toText(element).replace(/\s+/g, ' ').trim() : '';
 }
 
 export function hrefsOf(tree: Root | Element, selector: string): string[] {

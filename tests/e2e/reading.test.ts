@@ -31,7 +31,8 @@ describe('theme', () => {
     // On the next page the stored choice is applied by the head script, before the body exists.
     await page.addInitScript(() => {
       document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as unknown as { early: string }).early = document.documentElement.dataset.theme ?? '';
+        if (document.readyState === 'interactive')
+          (window as unknown as { early: string }).early = document.documentElement.dataset.theme ?? '';
       });
     });
     await page.goto(`${site.url}/tags/PARM/`);
@@ -76,7 +77,11 @@ describe('layout', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/cables/09USOSCE147/`);
     await page.emulateMedia({ media: 'print' });
-    const shown = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display !== 'none');
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).display !== 'none');
     expect(await shown('.site-header')).toBe(false);
     expect(await shown('.site-footer')).toBe(false);
     expect(await shown('nav.breadcrumbs')).toBe(false);

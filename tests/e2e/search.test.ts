@@ -60,7 +60,10 @@ describe('search in Chromium', () => {
     await page.goto(`${site.url}/search/?q=russia`);
     const all = await readCount(page);
     expect(all).toBeGreaterThan(5);
-    await page.locator('#search-filters input[name="tag"][value="PARM"]').check();
+    await page.locator('#search-filter-panel summary').click();
+    const parm = page.locator('#search-filters input[name="tag"][value="PARM"]');
+    expect(await parm.locator('xpath=..').locator('.search-filter-count').textContent()).toMatch(/^\d+$/);
+    await parm.check();
     await page.waitForURL(/[?&]tag=PARM(&|$)/);
     const narrowed = await readCount(page);
     expect(narrowed).toBeGreaterThan(0);
@@ -69,7 +72,8 @@ describe('search in Chromium', () => {
 
     await page.reload();
     expect(await readCount(page)).toBe(narrowed);
-    expect(await page.locator('#search-filters input[name="tag"][value="PARM"]').isChecked()).toBe(true);
+    expect(await page.locator('#search-filter-panel').getAttribute('open')).not.toBeNull();
+    expect(await parm.isChecked()).toBe(true);
     await context.close();
   });
 

@@ -99,12 +99,19 @@ describe('rankRelated', () => {
         .filter((other) => other.id !== entry.id)
         .map((other) => ({
           id: other.id,
-          score: [...new Set(other.data.tags)].filter((tag) => entry.data.tags.includes(tag)).reduce((sum, tag) => sum + weighTag(index, tag), 0),
+          score: [...new Set(other.data.tags)]
+            .filter((tag) => entry.data.tags.includes(tag))
+            .reduce((sum, tag) => sum + weighTag(index, tag), 0),
         }))
         .filter((other) => other.score > 0)
         .sort((a, b) => b.score - a.score);
       const related = rankRelated(index, entry.id, { limit: 5 });
-      expect(related.map((other) => other.score)).toEqual(expected.slice(0, 5).map((other) => other.score).map((score) => expect.closeTo(score, 9)));
+      expect(related.map((other) => other.score)).toEqual(
+        expected
+          .slice(0, 5)
+          .map((other) => other.score)
+          .map((score) => expect.closeTo(score, 9)),
+      );
     }
   });
 

@@ -6,7 +6,6 @@ import { renderAtomFeed } from '../../src/lib/site/feed.ts';
 import { chunkUrls, renderSitemapIndex, renderUrlSet } from '../../src/lib/site/sitemap.ts';
 import { readDefaultCables } from './site-cables.ts';
 
-
 describe('toCableExport', () => {
   it('cuts the sample into its sections with their paragraphs', async () => {
     const { readFileSync } = await import('node:fs');
@@ -44,14 +43,23 @@ describe('toCableExport', () => {
     const georgia = exported.sections.find((section) => section.id === 'lavrov-on-georgia')!;
     expect(georgia.paragraphs).toEqual(['par10', 'par11']);
     expect(georgia.markdown.startsWith('## Lavrov on Georgia')).toBe(true);
-    expect(exported.paragraphs.find((paragraph) => paragraph.id === 'par11')).toEqual({ id: 'par11', number: '11', section: 'lavrov-on-georgia' });
+    expect(exported.paragraphs.find((paragraph) => paragraph.id === 'par11')).toEqual({
+      id: 'par11',
+      number: '11',
+      section: 'lavrov-on-georgia',
+    });
     expect(exported.sections[0]).toMatchObject({ id: null, title: null, paragraphs: ['p1'] });
     expect(exported.citedBy).toEqual(['09OTHER1']);
   });
 
   it('gives every cable of the index its page URL and metadata', () => {
     const cable = readDefaultCables().find((entry) => entry.id === '09USOSCE147')!;
-    expect(toIndexEntry(cable)).toMatchObject({ id: '09USOSCE147', url: '/cables/09USOSCE147/', date: '2009-06-23T16:29:00Z', origin: 'Mission USOSCE' });
+    expect(toIndexEntry(cable)).toMatchObject({
+      id: '09USOSCE147',
+      url: '/cables/09USOSCE147/',
+      date: '2009-06-23T16:29:00Z',
+      origin: 'Mission USOSCE',
+    });
   });
 });
 
@@ -62,7 +70,16 @@ describe('renderAtomFeed', () => {
       self: 'https://x.org/feed.xml',
       title: 'T',
       subtitle: 'S',
-      entries: [{ url: 'https://x.org/cables/A/', title: 'AT&T <br> "deal"', date: '2009-06-23', summary: 'a\u0001b', categories: ['PREL'], author: 'Embassy X' }],
+      entries: [
+        {
+          url: 'https://x.org/cables/A/',
+          title: 'AT&T <br> "deal"',
+          date: '2009-06-23',
+          summary: 'a\u0001b',
+          categories: ['PREL'],
+          author: 'Embassy X',
+        },
+      ],
     });
     expect(xml).toContain('<title>AT&amp;T &lt;br&gt; &quot;deal&quot;</title>');
     expect(xml).toContain('<updated>2009-06-23T00:00:00Z</updated>');

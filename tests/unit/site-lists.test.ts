@@ -51,7 +51,11 @@ describe('runs of a paginated list', () => {
   });
 
   it('counts by key, most frequent first', () => {
-    expect(countBy([['A', 'B'], ['B'], ['C', 'B', 'A']], (keys) => keys)).toEqual([['B', 3], ['A', 2], ['C', 1]]);
+    expect(countBy([['A', 'B'], ['B'], ['C', 'B', 'A']], (keys) => keys)).toEqual([
+      ['B', 3],
+      ['A', 2],
+      ['C', 1],
+    ]);
   });
 });
 

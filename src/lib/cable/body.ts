@@ -46,10 +46,12 @@ export function splitBody(lines: Line[]): Body {
 /** Lines escaped for a CSV dump end in `\`; tabs become spaces. */
 function normalizeLines(lines: Line[]): Line[] {
   const escaped = lines.filter((entry) => entry.text.endsWith('\\')).length > lines.length / 4;
-  return lines.map(({ text, line }) => ({
-    text: (escaped ? text.replace(/\s*\\$/, '') : text).replace(/\t/g, '    ').trimEnd(),
-    line,
-  }));
+  return lines.map((entry) => {
+    let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
+    if (text.includes('\t')) text = text.replace(/\t/g, '    ');
+    text = text.trimEnd();
+    return text === entry.text ? entry : { text, line: entry.line };
+  });
 }
 
 /** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006`, `NEW DELHI 00009127 001.2 OF 006` */
@@ -92,14 +94,16 @@ const pageBreak: Line = { text: '', line: 0 };
 /** Lines with each page break replaced by the `pageBreak` marker, text glued after it kept. */
 function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
   for (const entry of lines) {
-    if (pageBreakPattern.test(entry.text) || isRepeatedBanner(entry.text)) {
+    // Cheap substring checks first: these patterns run on every line of the corpus.
+    const hasOf = entry.text.includes('OF');
+    if ((hasOf && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
       yield pageBreak;
       continue;
     }
-    const header = pageHeaderPattern.exec(entry.text);
+    const header = entry.text.includes('PAGE') ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
-      yield removeInlinePageBreaks(entry, dropped);
+      yield hasOf ? removeInlinePageBreaks(entry, dropped) : entry;
       continue;
     }
     dropped.push({ text: header[0], line: entry.line });
@@ -303,7 +307,8 @@ function splitGluedParagraph(entry: Line): Line[] {
     const note = matchFrom(gluedNotePattern, text);
     const paragraph = matchFrom(gluedParagraphPattern, text);
     const at = note >= 0 && (paragraph < 0 || note < paragraph) ? note : paragraph;
-    if (at < 0) break;
+    // `SUBJECT: (U) Secretary Rice's …`: a marking right after the label opens the field's own text.
+    if (at < 0 || labelOnlyPattern.test(text.slice(0, at))) break;
     lines.push({ text: text.slice(0, at), line: entry.line });
     text = text.slice(at + 1);
     // A paragraph runs to the end of the line; a note may be followed by more.
@@ -312,6 +317,8 @@ function splitGluedParagraph(entry: Line): Line[] {
   lines.push({ text, line: entry.line });
   return lines;
 }
+
+const labelOnlyPattern = /^\s*(?:SUBJ(?:ECT)?|REF(?:S|TEL)?|CLASSIFIED\s+BY)\s*[:.]?\s*$/i;
 
 /** Index of the pattern's first match at or after the eighth character, or -1. */
 function matchFrom(pattern: RegExp, text: string): number {
@@ -398,13 +405,18 @@ const columnGapPattern = /(?:[^\s.?!:;,"')]\s{2,}|\s{3,})\S/;
 
 function isTable(lines: Line[]): boolean {
   if (lines.length < 2) {
-    return lines.length === 1 && (lines[0]!.text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
+    const text = lines[0]?.text;
+    return text !== undefined && text.includes('    ') && (text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
   }
-  const columned = lines.filter(
-    (entry) => entry.text.length <= 100 && entry.text.includes('  ') && columnGapPattern.test(entry.text.trim()),
-  ).length;
-  const indented = lines.filter((entry) => /^\s{4,}\S/.test(entry.text)).length;
-  return (columned >= 2 && columned * 2 >= lines.length) || (indented === lines.length && lines.every((entry) => entry.text.length < 60));
+  let columned = 0;
+  let indented = 0;
+  let short = true;
+  for (const { text } of lines) {
+    if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(text.trim())) columned++;
+    if (/\s/.test(text.charAt(0)) && /^\s{4,}\S/.test(text)) indented++;
+    if (text.length >= 60) short = false;
+  }
+  return (columned >= 2 && columned * 2 >= lines.length) || (indented === lines.length && short);
 }
 
 /** `Scott` on the last line of the last paragraph is the signature. */
@@ -439,9 +451,15 @@ function mergeLists(blocks: Block[]): Block[] {
   return out;
 }
 
+/** `\s` spelled out, and without the plain space. */
+const space = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+const otherSpace = String.raw`\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+/** Runs of whitespace, or one whitespace character that is not a space; classes spelled out run faster than `\s{2,}|[^\S ]`. */
+const spaceRunPattern = new RegExp(`[${space}]{2,}|[${otherSpace}]`, 'g');
+
 /** Whitespace runs as one space. Matching only runs (not every single space) keeps it fast. */
 function collapse(text: string): string {
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return text.replace(spaceRunPattern, ' ').trim();
 }
 
 function joinLines(lines: Line[]): string {

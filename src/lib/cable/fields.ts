@@ -19,7 +19,8 @@ const subjectStopPattern = new RegExp(
     String.raw`\bClassified\s+[Bb]y\b`,
     String.raw`\bCLASSIFIED\s+BY\b`,
     String.raw`¶`,
-    String.raw`\bE\.\s?O\.\s?1\d{4}`,
+    // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).
+    String.raw`\bE\.\s?O\.\s?1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS)|\s*$)`,
     String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}|\(\w+\))`,
     String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
     String.raw`\b(?:SIPDIS|NOFORN)\b`,

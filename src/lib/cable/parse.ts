@@ -75,7 +75,10 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
 
   const bodySubject = fields('subject').length > 0 ? longestSubject(fields('subject')) : parseSubject(bodyText);
-  if (!bodySubject && hasText) messages.warn('cable/missing-subject', 'no SUBJECT line in the text; the subject of line 2 is used', { line: 2 });
+  if (!bodySubject && hasText) {
+    const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
+    messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
+  }
   const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
   const classifiedText = fields('classifiedBy')[0] ?? bodyText;
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
@@ -114,9 +117,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
 }
 
 function toLines(text: string): Line[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n?|\n/)
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return clean
+    .split(clean.includes('\r') ? /\r\n?|\n/ : '\n')
     .map((line, index) => ({ text: line, line: index + 1 }));
 }
 

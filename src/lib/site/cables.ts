@@ -70,7 +70,10 @@ function memoizeGroups(
         for (const key of keysOf(cable)) {
           const slug = slugOf(key);
           let group = index.get(slug);
-          if (!group) index.set(slug, (group = { slug, name: key, cables: [] }));
+          if (!group) {
+            group = { slug, name: key, cables: [] };
+            index.set(slug, group);
+          }
           if (group.cables[group.cables.length - 1] !== cable) group.cables.push(cable);
         }
       }

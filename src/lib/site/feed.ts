@@ -23,7 +23,11 @@ export interface Feed {
 }
 
 export function renderAtomFeed(feed: Feed): string {
-  const updated = feed.entries.map((entry) => toTimestamp(entry.date)).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  const updated =
+    feed.entries
+      .map((entry) => toTimestamp(entry.date))
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00Z';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

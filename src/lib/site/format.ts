@@ -24,3 +24,10 @@ export function formatCount(count: number): string {
 export function formatQuantity(count: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }
+
+const monthNameFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** `2009-06` → `June`, for lists already headed by the year. */
+export function formatMonthName(month: string): string {
+  return monthNameFormat.format(new Date(`${month}-01T00:00:00Z`));
+}

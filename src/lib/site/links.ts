@@ -4,7 +4,7 @@ import { indexCitations } from './citations.ts';
 import { locateRuns } from './groups.ts';
 import { indexNeighbours, type Neighbours } from './neighbours.ts';
 import { PAGE_SIZE } from './pagination.ts';
-import { indexTags, rankRelated, type RelatedCable } from './related.ts';
+import { indexTags, type RelatedCable, rankRelated } from './related.ts';
 import { originSlug } from './urls.ts';
 
 export interface CableLinks {

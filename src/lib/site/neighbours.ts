@@ -1,5 +1,5 @@
 /** Previous and next cable from the same origin, by date: one pass over the cables, grouped by origin. */
-import { compareNewestFirst, type CableRecord } from './records.ts';
+import { type CableRecord, compareNewestFirst } from './records.ts';
 
 export interface Neighbours {
   /** The cable sent just before this one from the same origin, if any. */

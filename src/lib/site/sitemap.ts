@@ -15,11 +15,17 @@ export function chunkUrls(urls: readonly string[], limit = SITEMAP_LIMIT): strin
 }
 
 export function renderUrlSet(urls: readonly string[]): string {
-  return wrap('urlset', urls.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`));
+  return wrap(
+    'urlset',
+    urls.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`),
+  );
 }
 
 export function renderSitemapIndex(sitemaps: readonly string[]): string {
-  return wrap('sitemapindex', sitemaps.map((url) => `  <sitemap><loc>${escapeXml(url)}</loc></sitemap>`));
+  return wrap(
+    'sitemapindex',
+    sitemaps.map((url) => `  <sitemap><loc>${escapeXml(url)}</loc></sitemap>`),
+  );
 }
 
 function wrap(element: string, lines: string[]): string {

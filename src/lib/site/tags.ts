@@ -13,7 +13,11 @@ export interface TagMeaning {
 
 /** The kinds in the order the tags index lists them, with their headings; `unknown` is a code the glossary lacks. */
 export const tagKinds: readonly { kind: TagKind | 'unknown'; heading: string; blurb: string }[] = [
-  { kind: 'subject', heading: 'Subjects', blurb: 'The four-letter subject tags: P… political, E… economic, M… military, S… social, and so on.' },
+  {
+    kind: 'subject',
+    heading: 'Subjects',
+    blurb: 'The four-letter subject tags: P… political, E… economic, M… military, S… social, and so on.',
+  },
   { kind: 'geographic', heading: 'Countries and regions', blurb: 'Two-letter country codes and the X…/Z… region codes.' },
   { kind: 'program', heading: 'Programs', blurb: 'The K… program tags.' },
   { kind: 'organization', heading: 'Organizations', blurb: 'International organizations, agencies and parties.' },

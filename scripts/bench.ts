@@ -1,0 +1,183 @@
+/**
+ * The build benchmark: builds the whole site (every page, every index page, the search index)
+ * for N cables, cold and optionally again after one cable changes, and reports wall time per
+ * stage, cables per second, peak RSS of the build's process tree, output size and file count,
+ * and the bytes a first search transfers. Results go to bench/ as JSON and a table.
+ *
+ *   npm run bench                                      1,000 cables, cold
+ *   npm run bench -- --cables 10000 --warm --glob      10k cold, then one cable changed, then Astro's glob() loader
+ *   npm run bench -- --compare bench/a.json bench/b.json
+ *
+ * Options: --source DIR (default ../shared/corpus/cables; N above its size makes renamed copies),
+ * --json FILE (also write the result there), --keep (keep the temporary folder), --no-browser
+ * (add up the search files instead of measuring in headless Chromium), --node-options "…",
+ * --config FILE (another Astro config, to measure a setting before adopting it).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { prepareCables, touchOneCable } from './bench/corpus.ts';
+import { makeGlobProject } from './bench/glob-project.ts';
+import { type FirstSearch, measureFirstSearch, measureOutput, type OutputSize, readStages, type Stages } from './bench/measure.ts';
+import { compareResults, printResult } from './bench/report.ts';
+import { runMeasured } from './bench/run.ts';
+
+export interface BuildMeasure {
+  label: string;
+  cables: number;
+  seconds: number;
+  peakRss: number;
+  stages: Stages;
+  output: OutputSize;
+  firstSearch: FirstSearch | null;
+  exitCode: number;
+  log: string;
+}
+
+export interface BenchResult {
+  cables: number;
+  copies: number;
+  inputBytes: number;
+  source: string;
+  date: string;
+  machine: { cpus: number; memory: number; node: string; load: number[] };
+  runs: BuildMeasure[];
+}
+
+const { values } = parseArgs({
+  options: {
+    cables: { type: 'string', default: '1000' },
+    source: { type: 'string', default: '../shared/corpus/cables' },
+    warm: { type: 'boolean', default: false },
+    glob: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    compare: { type: 'string', multiple: true },
+    keep: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    'node-options': { type: 'string' },
+    config: { type: 'string' },
+  },
+  allowPositionals: true,
+  strict: true,
+});
+
+const root = path.resolve(import.meta.dirname, '..');
+const benchDir = path.join(root, 'bench');
+
+if (values.compare) {
+  await compareResults(values.compare, process.argv.slice(2));
+} else {
+  await bench(Number(values.cables));
+}
+
+async function bench(count: number): Promise<void> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--cables wants a positive whole number, got ${values.cables}`);
+  await mkdir(benchDir, { recursive: true });
+  const temp = await mkdtemp(path.join(os.tmpdir(), `cables-bench-${count}-`));
+  const name = `${count}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    console.log(`preparing ${count} cables from ${values.source} in ${temp}`);
+    const prepared = await prepareCables({ source: path.resolve(values.source), dir: path.join(temp, 'cables'), count });
+    const result: BenchResult = {
+      cables: prepared.count,
+      copies: prepared.copies,
+      inputBytes: prepared.bytes,
+      source: path.resolve(values.source),
+      date: new Date().toISOString(),
+      machine: { cpus: os.availableParallelism(), memory: os.totalmem(), node: process.version, load: os.loadavg() },
+      runs: [],
+    };
+    const site = { cablesDir: prepared.dir, cacheDir: path.join(temp, 'cache'), outDir: path.join(temp, 'dist') };
+    result.runs.push(await buildSite('cold', site, prepared.count, name));
+    if (values.warm) {
+      const changed = await touchOneCable(prepared.dir);
+      console.log(`changed ${path.basename(changed)}; building again`);
+      result.runs.push(await buildSite('warm', site, prepared.count, name));
+    }
+    if (values.glob) result.runs.push(...(await buildGlobBaseline(temp, prepared.dir, name)));
+    const file = path.join(benchDir, `${name}.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    if (values.json) await writeFile(path.resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
+    printResult(result);
+    console.log(`\nresult: ${path.relative(process.cwd(), file)}${values.json ? ` and ${values.json}` : ''}; logs: bench/${name}-*.log`);
+  } finally {
+    if (values.keep) console.log(`kept ${temp}`);
+    else await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** One `astro build` of this project over the prepared cables, with its own data store and output folder. */
+async function buildSite(label: string, site: { cablesDir: string; cacheDir: string; outDir: string }, cables: number, name: string): Promise<BuildMeasure> {
+  console.log(`${label}: astro build of ${cables} cables …`);
+  const run = await runMeasured({
+    command: process.execPath,
+    args: [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--outDir',
+      site.outDir,
+      ...(values.config ? ['--config', path.relative(root, path.resolve(values.config))] : []),
+    ],
+    cwd: root,
+    env: {
+      CABLES_DIR: site.cablesDir,
+      CABLES_CACHE_DIR: site.cacheDir,
+      CABLES_ON_ERROR: 'skip',
+      ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}),
+    },
+    logFile: path.join(benchDir, `${name}-${label}.log`),
+  });
+  return await measureBuild(label, run, site.outDir, cables, `${name}-${label}.log`);
+}
+
+/** The same cables through Astro's glob() loader and a one-line template, then Pagefind's CLI over its output. */
+async function buildGlobBaseline(temp: string, cablesDir: string, name: string): Promise<BuildMeasure[]> {
+  const project = path.join(temp, 'glob-project');
+  const written = await makeGlobProject({ dir: project, cablesDir, nodeModules: path.join(root, 'node_modules') });
+  console.log(`glob: astro build of ${written} Markdown files …`);
+  const outDir = path.join(project, 'dist');
+  const astro = await runMeasured({
+    command: process.execPath,
+    args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    cwd: project,
+    env: values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {},
+    logFile: path.join(benchDir, `${name}-glob.log`),
+  });
+  const build = await measureBuild('glob', { ...astro }, outDir, written, `${name}-glob.log`, { search: false });
+  console.log('glob: pagefind CLI …');
+  const pagefind = await runMeasured({
+    command: path.join(root, 'node_modules/.bin/pagefind'),
+    args: ['--site', outDir, '--force-language', 'en'],
+    cwd: project,
+    logFile: path.join(benchDir, `${name}-glob-pagefind.log`),
+  });
+  const total = await measureBuild(
+    'glob+pagefind',
+    { ...pagefind, seconds: astro.seconds + pagefind.seconds, peakRss: Math.max(astro.peakRss, pagefind.peakRss), output: astro.output },
+    outDir,
+    written,
+    `${name}-glob-pagefind.log`,
+  );
+  total.stages.search = pagefind.seconds;
+  return [build, total];
+}
+
+async function measureBuild(
+  label: string,
+  run: { seconds: number; peakRss: number; output: string; exitCode: number },
+  outDir: string,
+  cables: number,
+  log: string,
+  options: { search?: boolean } = {},
+): Promise<BuildMeasure> {
+  if (run.exitCode !== 0) {
+    console.error(run.output.split('\n').slice(-30).join('\n'));
+    throw new Error(`${label} build failed with exit code ${run.exitCode}; see bench/${log}`);
+  }
+  const output = await measureOutput(outDir);
+  const firstSearch = options.search === false ? null : await measureFirstSearch(outDir, { query: 'nuclear', useBrowser: !values['no-browser'] });
+  const stages = readStages(run.output);
+  console.log(`${label}: ${run.seconds.toFixed(1)} s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB`);
+  return { label, cables, seconds: run.seconds, peakRss: run.peakRss, stages, output, firstSearch, exitCode: run.exitCode, log };
+}
