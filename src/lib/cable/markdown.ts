@@ -2,7 +2,7 @@
  * Blocks → mdast → Markdown. Every piece of cable text becomes a `text` or `code` node and
  * remark's serializer escapes it, so nothing a cable says can turn into Markdown syntax.
  */
-import type { BlockContent, List, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, Root, RootContent, Text } from 'mdast';
 import { type Handle, type State, toMarkdown } from 'mdast-util-to-markdown';
 import type { Block } from './body.ts';
 
@@ -14,7 +14,7 @@ export function toMdast(blocks: Block[]): Root {
 }
 
 export function serialize(tree: Root): string {
-  return serializeFlow(tree) ?? toMarkdown(tree, { bullet: '-', fence: '`', listItemIndent: 'one', rule: '-', handlers: { text } });
+  return toMarkdown(tree, { bullet: '-', fence: '`', listItemIndent: 'one', rule: '-', handlers: { text } });
 }
 
 /**
@@ -39,101 +39,6 @@ function escapeText(value: string, { isHeading, atLineStart }: { isHeading: bool
       .replace(/^(\d{1,9})([.)])/, '$1\\$2');
   }
   return escaped;
-}
-
-/**
- * The same Markdown as `toMarkdown` with the options above, written directly for the trees
- * `toMdast` builds from a cable (headings, paragraphs, distribution lines, lists, tables,
- * rules) — the serializer's general machinery was a fifth of the parse time. Null for
- * anything else (text with line breaks or edge whitespace, other nodes), which goes the
- * general way; the corpus and the round-trip tests hold the two to the same output.
- */
-function serializeFlow(tree: Root): string | null {
-  const parts: string[] = [];
-  let lastBullet: string | undefined;
-  for (const node of tree.children) {
-    let value: string | null;
-    if (node.type === 'list') {
-      const bullet = lastBullet === '-' ? '*' : '-';
-      value = serializeList(node, bullet);
-      lastBullet = bullet;
-    } else {
-      value = serializeBlock(node);
-      lastBullet = undefined;
-    }
-    if (value === null) return null;
-    parts.push(value);
-  }
-  const result = parts.join('\n\n');
-  return result && !result.endsWith('\n') ? result + '\n' : result;
-}
-
-function serializeBlock(node: RootContent): string | null {
-  switch (node.type) {
-    case 'heading': {
-      const value = node.depth === 2 && node.children.length === 1 ? plain(node.children[0]!) : null;
-      return value === null ? null : '## ' + escapeText(value, { isHeading: true, atLineStart: false });
-    }
-    case 'paragraph':
-      return serializeParagraph(node.children);
-    case 'code': {
-      if (node.lang !== TABLE_LANG || node.meta || !node.value) return null;
-      const fence = '`'.repeat(Math.max(longestRun(node.value, '`') + 1, 3));
-      return `${fence}${TABLE_LANG}\n${node.value}\n${fence}`;
-    }
-    case 'thematicBreak':
-      return '---';
-    default:
-      return null;
-  }
-}
-
-/** Text, or text lines joined by hard breaks. */
-function serializeParagraph(children: readonly PhrasingContent[]): string | null {
-  let out = '';
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    if (index % 2 === 1) {
-      if (child.type !== 'break' || index === children.length - 1) return null;
-      out += '\\\n';
-      continue;
-    }
-    const value = plain(child);
-    if (value === null) return null;
-    out += escapeText(value, { isHeading: false, atLineStart: true });
-  }
-  return out;
-}
-
-function serializeList(node: List, bullet: string): string | null {
-  if (node.ordered || node.spread || node.children.length === 0) return null;
-  const items: string[] = [];
-  for (const item of node.children) {
-    const paragraph = item.children[0];
-    if (item.spread || item.children.length !== 1 || paragraph?.type !== 'paragraph') return null;
-    const value = serializeParagraph(paragraph.children);
-    if (value === null || value.includes('\n')) return null;
-    items.push(`${bullet} ${value}`);
-  }
-  return items.join('\n');
-}
-
-/** A text node's value when it needs nothing but `escapeText`: no line break, no edge whitespace. */
-function plain(node: PhrasingContent): string | null {
-  if (node.type !== 'text') return null;
-  const value = node.value;
-  if (value === '' || value.includes('\n') || value.includes('\r') || /\s/.test(value[0]!) || /\s/.test(value[value.length - 1]!)) return null;
-  return value;
-}
-
-function longestRun(value: string, character: string): number {
-  let longest = 0;
-  let current = 0;
-  for (let index = 0; index < value.length; index++) {
-    current = value[index] === character ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
 }
 
 function toNode(block: Block): RootContent {
