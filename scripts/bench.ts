@@ -8,6 +8,7 @@
  *   npm run bench -- --cables 10000 --warm --glob      10k cold, then one cable changed, then Astro's glob() loader
  *   npm run bench -- --compare bench/a.json bench/b.json
  *
+ * Each run works in bench/run-<N>-*/ (cables, data store, output), removed afterwards unless --keep.
  * Options: --source DIR (default ../shared/corpus/cables; N above its size makes renamed copies),
  * --json FILE (also write the result there), --keep (keep the temporary folder), --no-browser
  * (add up the search files instead of measuring in headless Chromium), --node-options "…",
@@ -74,7 +75,9 @@ if (values.compare) {
 async function bench(count: number): Promise<void> {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--cables wants a positive whole number, got ${values.cables}`);
   await mkdir(benchDir, { recursive: true });
-  const temp = await mkdtemp(path.join(os.tmpdir(), `cables-bench-${count}-`));
+  // Inside the project: Astro writes its prerender chunks beside an output folder within the working
+  // directory, but to a shared .astro/.prerender/ for one outside it, where parallel builds collide.
+  const temp = await mkdtemp(path.join(benchDir, `run-${count}-`));
   const name = `${count}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   try {
     console.log(`preparing ${count} cables from ${values.source} in ${temp}`);

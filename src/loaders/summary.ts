@@ -3,8 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileOutcome } from './cables.ts';
 
-/** Where the loader leaves its report for the build-report page (beside Astro's generated types). */
-const reportFile = path.resolve('.astro/cables-report.json');
+/**
+ * Where the loader leaves its report for the build-report page: beside Astro's generated types, or
+ * in CABLES_CACHE_DIR when a build keeps its data store apart, so parallel builds keep their own.
+ */
+const reportFile = path.resolve(process.env.CABLES_CACHE_DIR ?? '.astro', 'cables-report.json');
 
 export async function writeReport(report: BuildReport): Promise<void> {
   await mkdir(path.dirname(reportFile), { recursive: true });

@@ -17,8 +17,14 @@ const labelWords = new Set(
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** Words as above, marking the ones the release cut short (`ALLIE...`). */
+const tokens = (text: string): { word: string; truncated: boolean }[] =>
+  Array.from(text.toLowerCase().matchAll(/([\p{L}\p{N}]+)(\.\.\.|…)?/gu), (match) => ({ word: match[1]!, truncated: match[2] !== undefined }));
+
 interface BodyWord {
   word: string;
+  /** Cut short in the source (`TERRIT...`): found when a whole word starts with it. */
+  truncated: boolean;
   /** On a line the parser moved to a frontmatter field (E.O., TAGS, SUBJECT, REF, caveats …). */
   inField: boolean;
 }
@@ -46,11 +52,11 @@ function bodyWords(text: string): BodyWord[] {
     const result: BodyWord[] = [];
     let from = 0;
     for (const { at, text } of moved) {
-      result.push(...words(kept.slice(from, at)).map((word) => ({ word, inField: false })));
-      result.push(...words(text).map((word) => ({ word, inField: true })));
+      result.push(...tokens(kept.slice(from, at)).map((token) => ({ ...token, inField: false })));
+      result.push(...tokens(text).map((token) => ({ ...token, inField: true })));
       from = at + text.length;
     }
-    result.push(...words(kept.slice(from)).map((word) => ({ word, inField: false })));
+    result.push(...tokens(kept.slice(from)).map((token) => ({ ...token, inField: false })));
     return result;
   });
 }
@@ -85,12 +91,20 @@ function lostWords(text: string, cable: Cable): string[] {
   const fields = fieldWords(cable);
   const lost: string[] = [];
   let at = 0;
-  for (const { word, inField } of bodyWords(text)) {
+  const completes = (fragment: string): boolean =>
+    [...fields].some((whole) => whole.startsWith(fragment)) || markdown.some((whole) => whole.startsWith(fragment));
+  for (const { word, inField, truncated } of bodyWords(text)) {
     // Words of field lines count as in the Markdown only when they come next there (Classified By stays in the body).
     const ahead = markdown.slice(at, at + (inField ? 1 : 4)).indexOf(word);
     if (ahead >= 0) {
       at += ahead + 1;
-    } else if (!fields.has(word) && !labelWords.has(word) && !(inField && markdown.includes(word)) && !isRunTogether(word, fields)) {
+    } else if (
+      !fields.has(word) &&
+      !labelWords.has(word) &&
+      !(inField && markdown.includes(word)) &&
+      !isRunTogether(word, fields) &&
+      !(truncated && completes(word))
+    ) {
       lost.push(word);
     }
   }
