@@ -31,7 +31,10 @@ export function setUpSearchPage(root: HTMLElement): void {
   /** Pagefind, with every filter's counts loaded once the filter panel is open (about 90 KB on the full corpus: not for a first search). */
   const pagefind = async (): Promise<Pagefind> => {
     const instance = await loadPagefind();
-    if (panel.open) await (filterCounts ??= instance.filters());
+    if (panel.open) {
+      filterCounts ??= instance.filters();
+      await filterCounts;
+    }
     return instance;
   };
 
