@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseCable } from '../../src/lib/cable/index.ts';
 
@@ -29,7 +29,7 @@ describe('the built default site', () => {
       expect(readFileSync(path.join(dist, 'cables', `${id}.md`), 'utf8'), name).toMatch(
         new RegExp(`^---\\nid: ${cable.frontmatter.id}\\n[\\s\\S]*\\n---\\n\\n`),
       );
-      expect(toString(select('h1', page(`cables/${id}`))!), name).toBe(cable.frontmatter.subject || cable.frontmatter.id);
+      expect(textOf(select('h1', page(`cables/${id}`))!), name).toBe(cable.frontmatter.subject || cable.frontmatter.id);
     }
   });
 
@@ -62,8 +62,8 @@ describe('the built default site', () => {
 
   it('renders the sample as the foundation issue describes', () => {
     const tree = page('cables/09USOSCE147');
-    expect(toString(select('h1', tree)!)).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
-    expect(selectAll('.cable-body > h2', tree).map((h) => [h.properties.id, toString(h)])).toEqual([
+    expect(textOf(select('h1', tree)!)).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
+    expect(selectAll('.cable-body > h2', tree).map((h) => [h.properties.id, textOf(h)])).toEqual([
       ['summary', 'Summary'],
       ['lavrov-opens-asrc', 'Lavrov Opens ASRC'],
       ['threats-to-address', 'Threats to Address'],
@@ -72,12 +72,12 @@ describe('the built default site', () => {
       ['us-and-others-criticize-russia', 'U.S. and Others Criticize Russia'],
       ['looking-forward-to-corfu', 'Looking Forward to Corfu'],
     ]);
-    const par11 = toString(select('#par11', tree)!);
+    const par11 = textOf(select('#par11', tree)!);
     expect(par11).toMatch(/^¶11\. \(SBU\) Lavrov argued/);
     expect(par11).toMatch(/EU High Representative Solana, although Russia could still accept this\.$/);
     expect(selectAll('#par7 ~ ul li', tree)).toHaveLength(4);
-    expect(toString(select('.cable-body', tree)!)).not.toMatch(/USOSCE 00000147/);
-    const meta = toString(select('.meta-table', tree)!);
+    expect(textOf(select('.cable-body', tree)!)).not.toMatch(/USOSCE 00000147/);
+    const meta = textOf(select('.meta-table', tree)!);
     for (const value of [
       'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
       'Mission USOSCE',

@@ -110,6 +110,7 @@ describe('a folder of bad and hostile cables', () => {
       expect(injected, url).toEqual({ images: 0, frames: 0, handlers: 0, javascriptLinks: 0, inlineScripts: 0, emphasis: 0, hidden: false });
     }
     await page.goto(`${site.url}/cables/09HOSTILE1/`);
+    // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text a person sees
     const text = await page.locator('main').innerText();
     for (const literal of [
       "<script>alert('subject')</script> & <b>bold</b> &amp;",

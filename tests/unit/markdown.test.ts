@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('Markdown serialization', () => {
         const tree = parse(serialize(toMdast([{ type: 'paragraph', text, line: 1 }])));
         expect(tree.children).toHaveLength(1);
         expect(tree.children[0]!.type).toBe('paragraph');
-        expect(toString(tree)).toBe(text);
+        expect(textOf(tree)).toBe(text);
       }),
       { numRuns: 2000 },
     );
@@ -64,9 +64,9 @@ describe('Markdown serialization', () => {
         ];
         const tree = parse(serialize(toMdast(blocks)));
         expect(tree.children.map((node) => node.type)).toEqual(['heading', 'list', 'paragraph']);
-        expect(toString(tree.children[0]!)).toBe(first);
-        expect(toString(tree.children[1]!)).toBe(first + second);
-        expect(toString(tree.children[2]!).replace(/\n/g, '')).toBe(first + second);
+        expect(textOf(tree.children[0]!)).toBe(first);
+        expect(textOf(tree.children[1]!)).toBe(first + second);
+        expect(textOf(tree.children[2]!).replace(/\n/g, '')).toBe(first + second);
       }),
       { numRuns: 1000 },
     );

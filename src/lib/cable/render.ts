@@ -5,7 +5,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -53,7 +53,7 @@ function identifyBlocks(tree: Root, options: RenderOptions): Omit<RenderedCable,
   let section: string | null = null;
   const blocks = tree.children.filter((node): node is Element => node.type === 'element');
   for (const element of blocks) {
-    const text = toString(element);
+    const text = textOf(element);
     if (element.tagName === 'h2') {
       // A heading of punctuation alone has an empty slug: it is then `section`, `section-1` …
       section = slugger.slug(text) || slugger.slug('section');
@@ -71,7 +71,7 @@ function identifyBlocks(tree: Root, options: RenderOptions): Omit<RenderedCable,
     if (element.tagName === 'pre') element.properties.className = ['cable-table'];
   }
   const last = blocks[blocks.length - 1];
-  if (last?.tagName === 'p' && options.signers?.includes(toString(last).replace(/^¶/, '').trim())) {
+  if (last?.tagName === 'p' && options.signers?.includes(textOf(last).replace(/^¶/, '').trim())) {
     last.properties.className = ['signature'];
   }
   return { headings, paragraphs };
