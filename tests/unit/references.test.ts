@@ -19,7 +19,7 @@ describe('parseReferences', () => {
   test('AND reuses the station; a citation of the cable itself gets no id', () => {
     expect(parseReferences('REF: USUN NEW YORK 12 AND 44', { year: 2006, referenceId: '06USUNNEWYORK44' })).toEqual([
       { text: 'USUN NEW YORK 12', id: '06USUNNEWYORK12' },
-      { text: '44' },
+      { text: 'AND 44' },
     ]);
   });
   test('entries that are not cables have no id', () => {

@@ -3,6 +3,7 @@
  * the preamble (caveats, E.O., TAGS, SUBJECT, REF, Classified By) set apart, and the rest
  * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
  */
+import { countSubjectLines, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { normalizeStation } from './stations.ts';
@@ -43,16 +44,33 @@ export function splitBody(lines: Line[]): Body {
   return { preamble, blocks: mergeLists(blocks), dropped };
 }
 
-/** Lines escaped for a CSV dump end in `\`; tabs become spaces. */
+/** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
 function normalizeLines(lines: Line[]): Line[] {
   const escaped = lines.filter((entry) => entry.text.endsWith('\\')).length > lines.length / 4;
-  return lines.map((entry) => {
+  const normalized = lines.map((entry) => {
     let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
     if (text.includes('\t')) text = text.replace(/\t/g, '    ');
     text = text.trimEnd();
     return text === entry.text ? entry : { text, line: entry.line };
   });
+  return normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
 }
+
+/** Most lines start with a letter: only a dash or a space can open a glued underline. */
+const hasGluedUnderline = ({ text }: Line): boolean =>
+  (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 32) && gluedUnderlinePattern.test(text);
+
+function splitGluedUnderline(entry: Line): Line[] {
+  const underline = gluedUnderlinePattern.exec(entry.text);
+  if (!underline) return [entry];
+  return [
+    { text: underline[0], line: entry.line },
+    { text: entry.text.slice(underline[0].length), line: entry.line },
+  ];
+}
+
+/** `-------- 1.  Ambassador visited …`: the underline of the heading above, then paragraph 1. */
+const gluedUnderlinePattern = /^\s*-{3,}(?=\s+¶?\s?\d{1,3}\s?\.\s)/;
 
 /** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006`, `NEW DELHI 00009127 001.2 OF 006` */
 const pageBreakPattern = /^\s*[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$/;
@@ -198,17 +216,33 @@ function groupLines(lines: Line[]): Line[][] {
   return groups;
 }
 
+/**
+ * The number of an order that governs classification (`12958`, `13526` …), or any other
+ * (a mistyped `12598`) when a colon or `DECL` follows: `E.O. 13382 ENTITIES` is a sanctions
+ * order named in the text.
+ */
+const orderNumber = String.raw`(?:12958|13526|12356|12065|13292|1[23]\d{3}(?=\s*[:;,]|\s+(?:DECL|N\/?A)\b))`;
+
 const fieldLabels: [FieldName, RegExp][] = [
-  ['eo', /^\s*(?:E\.?\s?O\.?\s*1[23]\d{3}|EO\s*1[23]\d{3}|DECL\s*:)/i],
+  ['eo', new RegExp(String.raw`^\s*(?:E\.?\s?O\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i')],
   ['tags', /^\s*TAGS?(?:\s*:|\s+[A-Z]{2})/i],
   ['subject', /^\s*SUBJ(?:ECT)?\b\s*:?/i],
-  ['ref', /^\s*REF(?:S|TEL|TELS|ERENCES?)?\s*(?::|\.|\s+[A-Z(])/i],
+  // Without a colon only as a label is written (`REF A. STATE 12`), not as a sentence starts (`reftel C remains …`).
+  [
+    'ref',
+    /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?)?|[Rr]ef(?:s|tels?|erences?)?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
+  ],
   ['classifiedBy', /^\s*(?:CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)/i],
 ];
 
-/** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`). */
-const gluedLabelPattern =
-  /(?<=\S)\s*(?=E\.O\.\s*1[23]\d{3}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|Classified By:|CLASSIFIED BY:)/g;
+/** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
+const gluedLabelPattern = new RegExp(
+  String.raw`(?<=[^\s(])\s*(?=E\.O\.\s*${orderNumber}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|Classified By:|CLASSIFIED BY:)`,
+  'g',
+);
+
+/** An E.O. line that gives reasons, not a date: `E.O. 12958, 1.4(D)` after `Classified By: … REASON:`. */
+const orderReasonsPattern = /^\s*(?:E\.?\s?O\.?|EO)\s*1\d{4}\s*[,;:]?\s*(?:REASONS?\s*:?\s*)?1\s?\.\s?[1-8](?!.*\bDECL)/i;
 
 const caveatWord =
   String.raw`(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)`;
@@ -224,7 +258,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let last: FieldName | null = null;
   let index = 0;
   for (; index < groups.length; index++) {
-    const group = groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph);
+    const group = splitGluedHeading(groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph));
     if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
     const isRefContinuation: boolean = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
@@ -242,18 +276,52 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       if (run.length > 0) rest.push(run);
       run = [];
     };
-    for (const entry of group) {
+    for (const [at, entry] of group.entries()) {
       const field = fieldOf(entry.text);
-      if (field) {
+      if (field === 'eo' && (current ?? last) === 'classifiedBy' && orderReasonsPattern.test(entry.text)) {
+        // The reasons of the Classified By line before, on a line of their own.
+        current = 'classifiedBy';
+        preamble.fields.classifiedBy!.at(-1)!.push(entry);
+      } else if (field) {
         current = field;
         labelled = true;
+        const repeat = field === 'subject' ? findRepeatedSubject(preamble, entry.text) : null;
+        if (repeat === 'other') {
+          // Another cable's subject (two cables in one file): not this cable's field, so body text.
+          current = null;
+          keep(entry);
+          continue;
+        }
+        if (repeat && entry.text.slice(repeat.end).trim()) {
+          // A page header repeating the subject, glued to the text of the page. Cut short
+          // (`… AND GERMA`), it is no field's text and stays in the body, on a line of its own.
+          const header = { text: entry.text.slice(0, repeat.end), line: entry.line };
+          cut();
+          if (repeat.isCut) keep(header);
+          else preamble.fields.subject!.push([header]);
+          cut();
+          keep({ text: entry.text.slice(repeat.end), line: entry.line });
+          current = null;
+          continue;
+        }
         (preamble.fields[field] ??= []).push([entry]);
-      } else if (caveatPattern.test(entry.text) && current !== 'subject') {
+      } else if (
+        current === 'subject' &&
+        continuesSubject(preamble.fields.subject!.at(-1)!, entry, group[at + 1]) &&
+        continuesRepeat(preamble, entry)
+      ) {
+        // A subject takes the lines `parseSubject` reads, a caveat-like word among them too.
+        preamble.fields[current]!.at(-1)!.push(entry);
+      } else if (caveatPattern.test(entry.text)) {
         for (const match of entry.text.matchAll(caveatWordPattern)) preamble.caveats.push(match[0].toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
-      } else if (current && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
+      } else if (current && current !== 'subject' && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
         preamble.fields[current]!.at(-1)!.push(entry);
+      } else if (repeatsSubject(preamble, entry)) {
+        // The subject again, as a title line (`EGYPT: 2009 COUNTRY REPORT ON TERRORISM REF: …`).
+        current = null;
+        preamble.fields.subject!.push([entry]);
       } else {
         current = null;
         keep(entry);
@@ -270,6 +338,99 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   return { preamble, rest };
 }
 
+/** `SUBJECT: … in Mendoza Summary` over an underline: the heading glued to the subject is body text. */
+function splitGluedHeading(group: Line[]): Line[] {
+  const at = group.findIndex((entry, index) => underlinePattern.test(group[index + 1]?.text ?? '') && /^\s*SUBJ/i.test(entry.text));
+  const heading = at < 0 ? null : /\s((?:SUMMARY|Summary)\s*)$/.exec(group[at]!.text);
+  if (!heading) return group;
+  const { text, line } = group[at]!;
+  return [...group.slice(0, at), { text: text.slice(0, heading.index), line }, { text: heading[1]!, line }, ...group.slice(at + 1)];
+}
+
+/** The subject of the first SUBJECT field that states one, as `parseSubject` reads it. */
+function statedSubject(preamble: Preamble): string | null {
+  const fields = preamble.fields.subject ?? [];
+  const cached = statedSubjects.get(fields);
+  if (cached && cached.count === fields.length) return cached.subject;
+  let subject: string | null = null;
+  for (const lines of fields) {
+    subject = parseSubject(lines.map((line) => line.text).join('\n'));
+    if (subject) break;
+  }
+  statedSubjects.set(fields, { count: fields.length, subject });
+  return subject;
+}
+
+/** Asked for on every line of a preamble once a subject is found: read once per field list. */
+const statedSubjects = new WeakMap<Line[][], { count: number; subject: string | null }>();
+
+/** A word or line compared by its letters and digits, without markup (`</strong>`). */
+const wordKey = (text: string): string =>
+  text
+    .replace(/<\/?[a-z]+\s*\/?>/gi, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '');
+
+/** A line that is the subject found above, word for word, without its label. */
+function repeatsSubject(preamble: Preamble, entry: Line): boolean {
+  if (!preamble.fields.subject || entry.text.length > 300) return false;
+  const stated = statedSubject(preamble);
+  if (stated === null || Math.abs(entry.text.trim().length - stated.length) > stated.length / 2) return false;
+  return wordKey(stated).length >= 12 && wordKey(entry.text) === wordKey(stated);
+}
+
+/** A repeated subject goes on to the next line only while the line still repeats it. */
+function continuesRepeat(preamble: Preamble, entry: Line): boolean {
+  const fields = preamble.fields.subject!;
+  if (fields.length < 2) return true;
+  const text = [...fields.at(-1)!, entry].map((line) => line.text.trim()).join(' ');
+  const repeat = findRepeatedSubject({ ...preamble, fields: { subject: fields.slice(0, -1) } }, text);
+  return repeat === null || (repeat !== 'other' && !text.slice(repeat.end).trim());
+}
+
+/**
+ * On a SUBJECT line after the first, where the repeated subject ends: after its last word,
+ * or after a word cut short (`… AND GERMA credit for our …`); `other` when the line states
+ * another subject; null when there is no subject to repeat.
+ */
+function findRepeatedSubject(preamble: Preamble, text: string): { end: number; isCut: boolean } | 'other' | null {
+  if (!preamble.fields.subject) return null;
+  const stated = statedSubject(preamble);
+  const label = fieldLabels[2]![1].exec(text);
+  if (!stated || !label) return null;
+  // The subject stated first may itself be cut short (`… ALLIE...`): a later one completes it.
+  const isStatedCut = /(?:\.\.\.|…)$/.test(stated);
+  const expected = stated.split(/\s+/).map(wordKey).filter(Boolean);
+  const words = text.slice(label[0].length).matchAll(/\S+/g);
+  let end = text.length;
+  for (const [index, want] of expected.entries()) {
+    let word = words.next().value;
+    while (word && !wordKey(word[0])) word = words.next().value;
+    // The line ends first: the repeat goes on on the next line.
+    if (!word) return index === 0 ? null : { end: text.length, isCut: false };
+    const found = wordKey(word[0]);
+    const isLast = index === expected.length - 1;
+    if (isStatedCut && isLast && found.startsWith(want)) return { end: text.length, isCut: false };
+    if (found !== want && !(want.startsWith(found) && index > 0)) {
+      if (index > 2) return { end, isCut: false };
+      // A corrected copy (`14TH` for `FINAL`) repeats most words; another cable's subject does not.
+      return sharesMostWords(text.slice(label[0].length), expected) ? { end: text.length, isCut: false } : 'other';
+    }
+    end = label[0].length + word.index + word[0].length;
+    if (found !== want) return { end, isCut: true };
+  }
+  // After the whole subject: more of it when the first was cut short, else the text of the page.
+  const rest = text.slice(end);
+  const isMore = isStatedCut || !/[a-z]/.test(rest) || /[a-z]/.test(stated);
+  return { end: isMore ? text.length : end, isCut: false };
+}
+
+function sharesMostWords(text: string, expected: string[]): boolean {
+  const words = text.split(/\s+/).map(wordKey).filter(Boolean);
+  const known = new Set(expected);
+  return words.filter((word) => known.has(word)).length * 2 >= words.length;
+}
+
 function fieldOf(text: string): FieldName | null {
   for (const [name, pattern] of fieldLabels) if (pattern.test(text)) return name;
   return null;
@@ -278,10 +439,22 @@ function fieldOf(text: string): FieldName | null {
 /** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
 const fieldBreakPattern = /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
 
+/** A subject takes the lines `parseSubject` reads: not a heading over its underline (`Introduction` / `-----`). */
+function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): boolean {
+  if (!continues('subject', lines, entry)) return false;
+  const texts = [...lines, entry].map((line) => line.text);
+  return countSubjectLines(next ? [...texts, next.text] : texts) > lines.length;
+}
+
+/** `1.4 (b,d)`, `1.4(b) and (d).` on a line of their own. */
+const reasonsLinePattern = /^\s*1\s?\.\s?[1-8]\s*(?:\(\s?[a-hA-H]|[a-hA-H]\b)/;
+
 /** A paragraph number glued to its first word: `1.Summary:`, `1.KEY POINTS`. */
 const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
+  // `Classified By: … for reasons` / `1.4 (b,d)`: the reasons, not paragraph 1.4.
+  if (field === 'classifiedBy' && reasonsLinePattern.test(entry.text)) return !/\b1\s?\.\s?[1-8]\b/.test(lines[lines.length - 1]!.text);
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
   if (field === 'eo') return false;
@@ -327,7 +500,7 @@ function matchFrom(pattern: RegExp, text: string): number {
 }
 
 /** The same without E.O., for a Classified By line (`… for E.O. 12958 reasons 1.4 (d)`). */
-const gluedLabelAfterClassifiedPattern = /(?<=\S)\s*(?=TAGS:|SUBJECT:|SUBJ:|REF:|REFS:)/g;
+const gluedLabelAfterClassifiedPattern = /(?<=[^\s(])\s*(?=TAGS:|SUBJECT:|SUBJ:|REF:|REFS:)/g;
 
 function splitGluedLabels(entry: Line): Line[] {
   if (!/E\.O\.|TAGS:|SUBJ|REFS?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];

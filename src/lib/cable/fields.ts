@@ -20,7 +20,7 @@ const subjectStopPattern = new RegExp(
     String.raw`\bCLASSIFIED\s+BY\b`,
     String.raw`¶`,
     // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).
-    String.raw`\bE\.\s?O\.\s?1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS)|\s*$)`,
+    String.raw`\bE\.\s?O\.\s?(?:1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS))|(?:12958|13526|12356|12065|13292)\s*$)`,
     String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}|\(\w+\))`,
     String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
     String.raw`\b(?:SIPDIS|NOFORN)\b`,
@@ -37,9 +37,9 @@ const subjectStopPattern = new RegExp(
   ].join('|'),
 );
 
-/** A line that cannot continue a subject. */
+/** A line that cannot continue a subject: a summary, a paragraph, a marking, an item `(1)`, a label alone, a page break, a date line. */
 const subjectEndLinePattern =
-  /^(?:(?:SUMMARY|Summary)\b|\d{1,2}\s?\.\s+\S|\((?:U|C|S|SBU)[^)]{0,8}\)|[A-Z][A-Z ]+\s+0*\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|(?:UNCLAS|CONFIDENTIAL|SECRET)\b)/;
+  /^(?:(?:SUMMARY|Summary)\b|\d{1,2}\s?\.\s+\S|\((?:U|C|S|SBU)[^)]{0,8}\)|\(\d{1,2}\)\s|[A-Z][A-Za-z]*:$|[A-Z][A-Z ]+\s+0*\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|(?:UNCLAS|CONFIDENTIAL|SECRET)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}\b)/;
 
 /**
  * The whole subject, lines joined and whitespace collapsed, without a leading
@@ -52,23 +52,8 @@ export function parseSubject(text: string): string | null {
     .slice(label.index + label[0].length, label.index + label[0].length + 2000)
     .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
     .split('\n');
-  const parts: string[] = [];
-  for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
-    if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
-    if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
-    if (/^[ \t]*-{3,}/.test(lines[index + 1] ?? '')) line = line.replace(/\s(?:SUMMARY|Summary)\s*$/, '');
-    const stop = subjectStopPattern.exec(line);
-    if (stop) {
-      parts.push(line.slice(0, stop.index));
-      if (index > 0 || stop.index > 0 || parts.join('').trim() !== '') break;
-      continue;
-    }
-    parts.push(line);
-    if (index >= 6) break;
-  }
-  const subject = parts
-    .join(' ')
+  const subject = readSubject(lines)
+    .parts.join(' ')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -76,6 +61,45 @@ export function parseSubject(text: string): string | null {
     .replace(classificationPrefixPattern, '')
     .trim();
   return subject === '' ? null : subject;
+}
+
+/**
+ * How many lines of a SUBJECT field (the first holding the label) the subject takes;
+ * the lines after them are body text.
+ */
+export function countSubjectLines(lines: string[]): number {
+  const label = subjectLabelPattern.exec(lines[0] ?? '');
+  if (!label) return 0;
+  const first = lines[0]!.slice(label.index + label[0].length);
+  // `SUBJECT:` alone on its line: the subject starts on the next.
+  if (!first.trim() && lines.length > 1) return 1 + readSubject(lines.slice(1)).used;
+  return readSubject([first, ...lines.slice(1)]).used;
+}
+
+/** The subject's parts from the text after its label, and how many lines they come from. */
+function readSubject(lines: string[]): { parts: string[]; used: number } {
+  const parts: string[] = [];
+  let used = 0;
+  for (const [index, rawLine] of lines.entries()) {
+    let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
+    if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
+    const isOverUnderline = /^[ \t]*-{3,}/.test(lines[index + 1] ?? '');
+    // A heading over an underline of its length (`Introduction` / `------------`) starts the body.
+    if (index > 0 && isOverUnderline && Math.abs(lines[index + 1]!.trim().length - line.trim().length) <= 3) break;
+    if (isOverUnderline) line = line.replace(/\s(?:SUMMARY|Summary)\s*$/, '');
+    const stop = subjectStopPattern.exec(line);
+    if (stop) {
+      parts.push(line.slice(0, stop.index));
+      if (index === 0 || stop.index > 0) used = index + 1;
+      if (index > 0 || stop.index > 0 || parts.join('').trim() !== '') break;
+      continue;
+    }
+    parts.push(line);
+    used = index + 1;
+    if (index >= 6) break;
+  }
+  return { parts, used };
 }
 
 /** A leading classification marking: `(C)`, `(SBU)`, `(U//FOUO)`, `(S/NF)`. */

@@ -172,12 +172,16 @@ function withoutOrder(line: string): string | null {
   return (usual ? text.slice(usual[0].length).trim() : text.replace(/\s+/g, ' ')) || null;
 }
 
-/** The longest of the subjects a cable states (a repeated header may cut the first one short). */
+/**
+ * The longest of the subjects a cable states (a repeated header may cut the first one short),
+ * the first of equal ones: length counted without markup (`</strong>`).
+ */
 function longestSubject(texts: string[]): string | null {
   let best: string | null = null;
+  const size = (text: string): number => text.replace(/\s*<\/?[a-z]+\s*\/?>/gi, '').length;
   for (const text of texts) {
     const subject = parseSubject(text);
-    if (subject && (!best || subject.length > best.length)) best = subject;
+    if (subject && (!best || size(subject) > size(best))) best = subject;
   }
   return best;
 }

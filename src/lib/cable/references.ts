@@ -173,7 +173,9 @@ function splitCitations(text: string, defaultYear: string): Citation[] {
       stationYear = cited.year ?? defaultYear;
       found.push({ at: cited.start, id: stationYear + station + String(Number(word)) });
     } else if (station && /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? '')) {
-      found.push({ at: index - 1, id: stationYear + station + String(Number(word)) });
+      // `AND 44603` keeps its `AND`; after `1234,` the entry starts at the serial.
+      const at = words[index - 1]!.endsWith(',') ? index : index - 1;
+      found.push({ at, id: stationYear + station + String(Number(word)) });
     } else {
       station = null;
     }
@@ -183,7 +185,7 @@ function splitCitations(text: string, defaultYear: string): Citation[] {
   return usable.map((citation, index) => {
     const from = index === 0 ? 0 : citation.at;
     const to = usable[index + 1]?.at ?? words.length;
-    const part = tidy(words.slice(from, to).join(' ').replace(/^(?:AND|and|&)\s+/, ''));
+    const part = tidy(words.slice(from, to).join(' '));
     return { text: usable.length === 1 ? text : part, id: citation.id };
   });
 }
