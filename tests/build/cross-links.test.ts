@@ -51,7 +51,7 @@ describe('tag pages', () => {
   it('list the tags with their meanings on /tags/', () => {
     const page = readPage('/tags/');
     const prel = findAll(page, '.count-list li').find((item) => textOf(find(item, 'code')) === 'PREL');
-    expect(textOf(prel)).toMatch(/^PREL External Political Relations \d+$/);
+    expect(textOf(prel)).toMatch(/^PREL External Political Relations [\d,]+$/);
     expect(hrefsOf(page, '.count-list a').length).toBe(tags.length);
   });
 });

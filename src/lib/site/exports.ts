@@ -9,8 +9,10 @@ import { cableJsonUrl, cableMarkdownUrl, cableTextUrl, cableUrl } from './urls.t
 export interface StoredCable {
   id: string;
   data: CableFrontmatter;
+  /** The sectioned Markdown. */
   body?: string | undefined;
-  rendered?: { metadata?: { headings?: unknown; paragraphs?: unknown } } | undefined;
+  /** `metadata.headings` ({ slug, text }) and `metadata.paragraphs` ({ id, number, section }), as the loader stores them. */
+  rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
 export interface ParagraphExport {
@@ -82,7 +84,7 @@ export interface IndexEntry {
   isPartial: boolean;
 }
 
-export function toIndexEntry(cable: StoredCable): IndexEntry {
+export function toIndexEntry(cable: { id: string; data: CableFrontmatter }): IndexEntry {
   const { subject, date, classification, origin, tags, isPartial } = cable.data;
   return { id: cable.id, url: cableUrl(cable.id), subject, date, classification, origin, tags, isPartial };
 }
