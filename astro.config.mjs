@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import search from './src/integrations/search.ts';
 
@@ -11,10 +12,21 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A build of another cables folder (tests, benchmarks) can keep its data store apart.
   ...(process.env.CABLES_CACHE_DIR ? { cacheDir: process.env.CABLES_CACHE_DIR } : {}),
-  // The data store in 2 MiB chunks instead of one file: the build bundles and imports it as string
-  // modules, and V8 compiles one big string literal in superlinear time (5 MB 0.3 s, 19 MB 6.4 s,
-  // 190 MB for 10,000 cables never finished); chunked, it grows linearly. See docs/scale.md.
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } },
+  // The content data store (frontmatter and outline; bodies are files beside it) in one file up to
+  // 50,000 cables, in 2 MiB chunks beyond. The build bundles and imports it as string modules: one
+  // file compiles in superlinear time (25 MB at 10,000 cables: 9.5 s) and cannot pass V8's string
+  // limit (~512 MB), but Astro 7.3's chunked writer is slower below that (10,000 cables: 102 s to
+  // write, against 15 s for one file). Measured in docs/scale.md.
+  ...(countCables() > 50_000 ? { experimental: { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } } : {}),
   // Pagefind index over the cable pages, and the offline service worker, after the pages are written.
   integrations: [search()],
 });
+
+/** How many files the build will read as cables (0 when the folder is missing: the loader says so). */
+function countCables() {
+  try {
+    return readdirSync(process.env.CABLES_DIR ?? 'cables').length;
+  } catch {
+    return 0;
+  }
+}

@@ -8,13 +8,14 @@
  *   npm run bench -- --cables 10000 --warm --glob      10k cold, then one cable changed, then Astro's glob() loader
  *   npm run bench -- --compare bench/a.json bench/b.json
  *
- * Each run works in bench/run-<N>-*/ (cables, data store, output), removed afterwards unless --keep.
+ * Each run works in a folder bench/run-<N>-<random> (cables, a snapshot of the project with its data
+ * store and output), removed afterwards unless --keep.
  * Options: --source DIR (default ../shared/corpus/cables; N above its size makes renamed copies),
  * --json FILE (also write the result there), --keep (keep the temporary folder), --no-browser
  * (add up the search files instead of measuring in headless Chromium), --node-options "…",
  * --config FILE (another Astro config, to measure a setting before adopting it).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,11 @@ export interface BuildMeasure {
   label: string;
   cables: number;
   seconds: number;
+  /** User + system CPU seconds of the build's process tree. */
+  cpuSeconds: number | null;
   peakRss: number;
+  /** The single process with the highest RSS (the build's node, or Pagefind's service). */
+  peakProcess?: { name: string; rss: number };
   stages: Stages;
   output: OutputSize;
   firstSearch: FirstSearch | null;
@@ -91,17 +96,24 @@ async function bench(count: number): Promise<void> {
       machine: { cpus: os.availableParallelism(), memory: os.totalmem(), node: process.version, load: os.loadavg() },
       runs: [],
     };
-    const site = { cablesDir: prepared.dir, cacheDir: path.join(temp, 'cache'), outDir: path.join(temp, 'dist') };
+    const project = await snapshotProject(path.join(temp, 'project'));
+    const site = { project, cablesDir: prepared.dir, cacheDir: path.join(project, 'cache'), outDir: path.join(project, 'dist') };
+    const file = path.join(benchDir, `${name}.json`);
+    // Written after every build, so a long run that is stopped keeps what it measured.
+    const save = async (): Promise<void> => {
+      await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+      if (values.json) await writeFile(path.resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
+    };
     result.runs.push(await buildSite('cold', site, prepared.count, name));
+    await save();
     if (values.warm) {
       const changed = await touchOneCable(prepared.dir);
       console.log(`changed ${path.basename(changed)}; building again`);
       result.runs.push(await buildSite('warm', site, prepared.count, name));
+      await save();
     }
     if (values.glob) result.runs.push(...(await buildGlobBaseline(temp, prepared.dir, name)));
-    const file = path.join(benchDir, `${name}.json`);
-    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-    if (values.json) await writeFile(path.resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
+    await save();
     printResult(result);
     console.log(`\nresult: ${path.relative(process.cwd(), file)}${values.json ? ` and ${values.json}` : ''}; logs: bench/${name}-*.log`);
   } finally {
@@ -111,7 +123,27 @@ async function bench(count: number): Promise<void> {
 }
 
 /** One `astro build` of this project over the prepared cables, with its own data store and output folder. */
-async function buildSite(label: string, site: { cablesDir: string; cacheDir: string; outDir: string }, cables: number, name: string): Promise<BuildMeasure> {
+/**
+ * A copy of the project's sources (node_modules linked) to build from: what others change in the
+ * working tree meanwhile (a parser edit makes every cable "changed") does not reach a cold/warm
+ * pair, and its output folder lies inside its own working directory, where Astro keeps the
+ * prerender chunks beside the output instead of in a .astro/.prerender/ shared by parallel builds.
+ */
+async function snapshotProject(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', ...(values.config ? [values.config] : [])]) {
+    await cp(path.join(root, name), path.join(dir, name), { recursive: true });
+  }
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+async function buildSite(
+  label: string,
+  site: { project: string; cablesDir: string; cacheDir: string; outDir: string },
+  cables: number,
+  name: string,
+): Promise<BuildMeasure> {
   console.log(`${label}: astro build of ${cables} cables …`);
   const run = await runMeasured({
     command: process.execPath,
@@ -120,9 +152,9 @@ async function buildSite(label: string, site: { cablesDir: string; cacheDir: str
       'build',
       '--outDir',
       site.outDir,
-      ...(values.config ? ['--config', path.relative(root, path.resolve(values.config))] : []),
+      ...(values.config ? ['--config', values.config] : []),
     ],
-    cwd: root,
+    cwd: site.project,
     env: {
       CABLES_DIR: site.cablesDir,
       CABLES_CACHE_DIR: site.cacheDir,
@@ -157,7 +189,13 @@ async function buildGlobBaseline(temp: string, cablesDir: string, name: string):
   });
   const total = await measureBuild(
     'glob+pagefind',
-    { ...pagefind, seconds: astro.seconds + pagefind.seconds, peakRss: Math.max(astro.peakRss, pagefind.peakRss), output: astro.output },
+    {
+      ...pagefind,
+      seconds: astro.seconds + pagefind.seconds,
+      cpuSeconds: (astro.cpuSeconds ?? 0) + (pagefind.cpuSeconds ?? 0),
+      peakRss: Math.max(astro.peakRss, pagefind.peakRss),
+      output: astro.output,
+    },
     outDir,
     written,
     `${name}-glob-pagefind.log`,
@@ -168,7 +206,14 @@ async function buildGlobBaseline(temp: string, cablesDir: string, name: string):
 
 async function measureBuild(
   label: string,
-  run: { seconds: number; peakRss: number; output: string; exitCode: number },
+  run: {
+    seconds: number;
+    cpuSeconds: number | null;
+    peakRss: number;
+    peakProcess?: { name: string; rss: number };
+    output: string;
+    exitCode: number;
+  },
   outDir: string,
   cables: number,
   log: string,
@@ -179,8 +224,22 @@ async function measureBuild(
     throw new Error(`${label} build failed with exit code ${run.exitCode}; see bench/${log}`);
   }
   const output = await measureOutput(outDir);
-  const firstSearch = options.search === false ? null : await measureFirstSearch(outDir, { query: 'nuclear', useBrowser: !values['no-browser'] });
+  const firstSearch =
+    options.search === false ? null : await measureFirstSearch(outDir, { query: 'nuclear', useBrowser: !values['no-browser'] });
   const stages = readStages(run.output);
   console.log(`${label}: ${run.seconds.toFixed(1)} s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB`);
-  return { label, cables, seconds: run.seconds, peakRss: run.peakRss, stages, output, firstSearch, exitCode: run.exitCode, log };
+  const { seconds, cpuSeconds, peakRss, peakProcess, exitCode } = run;
+  return {
+    label,
+    cables,
+    seconds,
+    cpuSeconds,
+    peakRss,
+    ...(peakProcess ? { peakProcess } : {}),
+    stages,
+    output,
+    firstSearch,
+    exitCode,
+    log,
+  };
 }

@@ -35,11 +35,18 @@ export function readStages(log: string): Stages {
   return {
     load: loader ? Number(loader[4]) : syncSeconds(log),
     bundle: vite || null,
-    render: number(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/),
+    render: duration(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+m?s)/.exec(log)?.[1]),
     search: number(/\[cables-search\] indexed \d+ cable pages in ([\d.]+) s/),
     parsed: loader ? Number(loader[2]) : null,
     unchanged: loader ? Number(loader[3]) : null,
   };
+}
+
+/** Astro's durations: `6.38s`, `250ms`, `1m 44s`. */
+function duration(text: string | undefined): number | null {
+  const found = text === undefined ? null : /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text);
+  if (!found) return null;
+  return Number(found[1] ?? 0) * 60 + Number(found[2]) / (found[3] === 'ms' ? 1000 : 1);
 }
 
 /** From Astro's "Syncing content" to "Synced content" log lines (whole seconds), for loaders that log no time. */
@@ -140,9 +147,14 @@ async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
     Promise.all(names.filter((name) => name.startsWith(prefix) && !name.endsWith('/')).map((name) => sizeOf(name, { gzip: false })));
   const average = (list: number[]): number => (list.length ? list.reduce((a, b) => a + b, 0) / list.length : 0);
   let bytes = (await sizeOf('pagefind-entry.json', { gzip: true })) + (await sizeOf('pagefind.js', { gzip: true }));
-  const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string }> };
+  const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; wasm: string }>;
+  };
   const language = Object.values(entry.languages)[0];
-  if (language) bytes += (await sizeOf(`wasm.${language.wasm}.pagefind`, { gzip: false })) + (await sizeOf(`pagefind.${language.hash}.pf_meta`, { gzip: false }));
+  if (language)
+    bytes +=
+      (await sizeOf(`wasm.${language.wasm}.pagefind`, { gzip: false })) +
+      (await sizeOf(`pagefind.${language.hash}.pf_meta`, { gzip: false }));
   const filters = await sizes('filter/');
   const chunks = await sizes('index/');
   const fragments = await sizes('fragment/');

@@ -1,7 +1,8 @@
 /**
  * The Astro loader over a folder of cable files: a thin adapter around the pure parser.
- * It skips unchanged files by digest, stores data, body and rendered HTML, reports every
- * problem with its file and line, logs one summary line, and reloads a file in `astro dev`.
+ * It skips unchanged files by digest, stores the frontmatter and outline (the Markdown body and
+ * rendered HTML go to files beside the data store, see `bodies.ts`), reports every problem with
+ * its file and line, logs one summary line, and reloads a file in `astro dev`.
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
   parseCable,
   renderCable,
 } from '../lib/cable/index.ts';
+import { bodyFilesOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { summarize, writeReport } from './summary.ts';
 
 export interface CablesLoaderOptions {
@@ -47,8 +49,15 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       }
       const { files, outcomes } = await listCableFiles(dir);
       const seen = new Map<string, string>();
-      for (const file of files) outcomes.push(await loadFile(context, file, seen, parserDigest));
-      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      const writes: (() => void)[] = [];
+      for (const file of files) outcomes.push(await loadFile(context, file, { seen, parserDigest, writes }));
+      // Astro saves the whole data store 500 ms after the last change to it, and again after every
+      // change made while saving: spread over the reading of 10,000 files, that is a save after a
+      // save. Changes made at once, after every file is read, give one save at the end.
+      for (const write of writes) write();
+      const removed = [...context.store.keys()].filter((id) => !seen.has(id));
+      for (const id of removed) context.store.delete(id);
+      await Promise.all(removed.map((id) => removeBodies(bodyFilesOf(context.config.cacheDir, id))));
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
       context.logger.info(summary.line);
@@ -102,7 +111,15 @@ async function listCableFiles(dir: string): Promise<{ files: string[]; outcomes:
   return { files, outcomes };
 }
 
-async function loadFile(context: LoaderContext, file: string, seen: Map<string, string>, parserDigest: string): Promise<FileOutcome> {
+interface LoadOptions {
+  /** Ids read so far, with their file. */
+  seen: Map<string, string>;
+  parserDigest: string;
+  /** Where the changes to the data store go, to be made together by the caller. */
+  writes: (() => void)[];
+}
+
+async function loadFile(context: LoaderContext, file: string, { seen, parserDigest, writes }: LoadOptions): Promise<FileOutcome> {
   const { store, generateDigest, parseData } = context;
   const relative = path.relative(process.cwd(), file) || file;
   const info = await lstat(file);
@@ -110,7 +127,8 @@ async function loadFile(context: LoaderContext, file: string, seen: Map<string, 
   const bytes = await readFile(file);
   const digest = generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
   const previous = readFileRecord(context, file);
-  if (previous && previous.digest === digest && store.has(previous.id) && !seen.has(previous.id)) {
+  const isUnchanged = previous?.digest === digest && store.has(previous.id) && !seen.has(previous.id);
+  if (previous && isUnchanged && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id))) {
     seen.set(previous.id, file);
     return { file: relative, id: previous.id, messages: previous.messages, status: 'unchanged' };
   }
@@ -132,22 +150,28 @@ async function loadFile(context: LoaderContext, file: string, seen: Map<string, 
   }
   const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
   const rendered = renderCable(cable.markdown, { signers: cable.frontmatter.signers });
-  store.set({
+  const bodies = bodyFilesOf(context.config.cacheDir, id);
+  await writeBodies(bodies, { markdown: cable.markdown, html: rendered.html });
+  const record: FileRecord = { id, digest, messages };
+  // Only the entry waits for the store, not the rendered HTML (already in its file).
+  const entry = {
     id,
     data,
-    body: cable.markdown,
     filePath: relative,
     digest,
     rendered: {
-      html: rendered.html,
+      html: '',
       metadata: {
+        bodies,
         headings: rendered.headings.map((heading) => ({ depth: 2, slug: heading.id, text: heading.text })),
         paragraphs: rendered.paragraphs.map(({ id: paragraphId, number, section }) => ({ id: paragraphId, number, section })),
       },
     },
+  };
+  writes.push(() => {
+    store.set(entry);
+    context.meta.set(`file:${file}`, JSON.stringify(record));
   });
-  const record: FileRecord = { id, digest, messages };
-  context.meta.set(`file:${file}`, JSON.stringify(record));
   return { file: relative, id, messages, status: 'stored' };
 }
 
@@ -181,7 +205,9 @@ function watch(context: LoaderContext, dir: string, parserDigest: string): void 
     for (const id of context.store.keys()) if (id) seen.set(id, '');
     const previous = readFileRecord(context, file)?.id;
     if (previous) seen.delete(previous);
-    const outcome = await loadFile(context, file, seen, parserDigest);
+    const writes: (() => void)[] = [];
+    const outcome = await loadFile(context, file, { seen, parserDigest, writes });
+    for (const write of writes) write();
     for (const message of outcome.messages) log(context, message);
     if (outcome.status === 'stored') context.logger.info(`Reloaded ${outcome.file}`);
   };
@@ -190,7 +216,10 @@ function watch(context: LoaderContext, dir: string, parserDigest: string): void 
   watcher.on('unlink', (file) => {
     if (!inFolder(file)) return;
     const id = readFileRecord(context, file)?.id;
-    if (id) context.store.delete(id);
+    if (id) {
+      context.store.delete(id);
+      void removeBodies(bodyFilesOf(context.config.cacheDir, id));
+    }
     context.meta.delete(`file:${file}`);
   });
 }

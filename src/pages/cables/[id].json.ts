@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CableEntry, getCables } from '../../lib/site/cables.ts';
 import { toCableExport } from '../../lib/site/exports.ts';
 import { getCableLinks } from '../../lib/site/links.ts';
+import { readMarkdown } from '../../loaders/bodies.ts';
 
 export const getStaticPaths = (async () => {
   const cables = await getCables();
@@ -12,5 +13,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const cable = props.cable as CableEntry;
   const linksOf = await getCableLinks();
-  return Response.json(toCableExport(cable, linksOf(cable.id).citedBy));
+  return Response.json(toCableExport({ ...cable, body: await readMarkdown(cable) }, linksOf(cable.id).citedBy));
 };

@@ -2,14 +2,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'yaml';
 import { type CableEntry, getCables } from '../../lib/site/cables.ts';
+import { readMarkdown } from '../../loaders/bodies.ts';
 
 export const getStaticPaths = (async () => {
   const cables = await getCables();
   return cables.map((cable) => ({ params: { id: cable.id }, props: { cable } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
   const cable = props.cable as CableEntry;
-  const markdown = `---\n${stringify(cable.data, { lineWidth: 0 })}---\n\n${cable.body ?? ''}`;
+  const markdown = `---\n${stringify(cable.data, { lineWidth: 0 })}---\n\n${await readMarkdown(cable)}`;
   return new Response(markdown, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };
