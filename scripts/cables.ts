@@ -27,7 +27,9 @@ async function inspect(file: string): Promise<void> {
   const result = decoded.text === null ? { cable: null, messages: [] } : parseCable(decoded.text, { path: file });
   const messages = [...decoded.messages, ...result.messages];
   if (values.json) {
-    console.log(JSON.stringify({ frontmatter: result.cable?.frontmatter ?? null, markdown: result.cable?.markdown ?? null, messages }, null, 2));
+    console.log(
+      JSON.stringify({ frontmatter: result.cable?.frontmatter ?? null, markdown: result.cable?.markdown ?? null, messages }, null, 2),
+    );
     return;
   }
   if (result.cable) {
@@ -47,8 +49,19 @@ async function check(folder: string): Promise<void> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(folder, name)) })));
   const fields: Record<string, number> = {
-    tags: 0, subject: 0, references: 0, 'references naming a cable': 0, summary: 0, signers: 0,
-    classifiedBy: 0, declassify: 0, from: 0, to: 0, info: 0, 'date with time': 0, partial: 0,
+    tags: 0,
+    subject: 0,
+    references: 0,
+    'references naming a cable': 0,
+    summary: 0,
+    signers: 0,
+    classifiedBy: 0,
+    declassify: 0,
+    from: 0,
+    to: 0,
+    info: 0,
+    'date with time': 0,
+    partial: 0,
   };
   const warnings: Record<string, number> = {};
   const fatal: Message[] = [];
@@ -74,7 +87,10 @@ async function check(folder: string): Promise<void> {
     count('tags', data.tags.length > 0);
     count('subject', data.subject.length > 0);
     count('references', data.references.length > 0);
-    count('references naming a cable', data.references.some((reference) => reference.id));
+    count(
+      'references naming a cable',
+      data.references.some((reference) => reference.id),
+    );
     count('summary', data.summary !== null);
     count('signers', data.signers.length > 0);
     count('classifiedBy', data.classifiedBy.length > 0);
@@ -114,8 +130,12 @@ async function check(folder: string): Promise<void> {
     for (const [field, n] of Object.entries(fields)) {
       console.log(`  ${String(n).padStart(6)}  ${((100 * n) / Math.max(parsed, 1)).toFixed(1).padStart(5)}%  ${field}`);
     }
-    console.log(`\nParsed ${megabytes.toFixed(1)} MB in ${seconds.toFixed(2)} s wall: ${(megabytes / seconds).toFixed(1)} MB/s (one core, reading excluded)`);
-    console.log(`          ${cpuSeconds.toFixed(2)} s of CPU: ${(megabytes / cpuSeconds).toFixed(1)} MB per CPU second (steadier on a busy machine)`);
+    console.log(
+      `\nParsed ${megabytes.toFixed(1)} MB in ${seconds.toFixed(2)} s wall: ${(megabytes / seconds).toFixed(1)} MB/s (one core, reading excluded)`,
+    );
+    console.log(
+      `          ${cpuSeconds.toFixed(2)} s of CPU: ${(megabytes / cpuSeconds).toFixed(1)} MB per CPU second (steadier on a busy machine)`,
+    );
   }
   if (fatal.length > 0) process.exitCode = 1;
 }

@@ -4,17 +4,11 @@
  * rendered HTML go to files beside the data store, see `bodies.ts`), reports every problem with
  * its file and line, logs one summary line, and reloads a file in `astro dev`.
  */
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import {
-  cableFrontmatter,
-  decodeCable,
-  formatMessage,
-  type Message,
-  parseCable,
-  renderCable,
-} from '../lib/cable/index.ts';
+import { cableFrontmatter, decodeCable, formatMessage, type Message, parseCable, renderCable } from '../lib/cable/index.ts';
 import { bodyFilesOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { summarize, writeReport } from './summary.ts';
 
@@ -65,7 +59,15 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       if (summary.failures.length > 0 && onError === 'fail') {
         throw new Error(
           `${summary.failures.length} cable file(s) could not be read:\n` +
-            summary.failures.map((outcome) => `  ${outcome.messages.filter((m) => m.fatal).map(formatMessage).join('\n  ')}`).join('\n') +
+            summary.failures
+              .map(
+                (outcome) =>
+                  `  ${outcome.messages
+                    .filter((m) => m.fatal)
+                    .map(formatMessage)
+                    .join('\n  ')}`,
+              )
+              .join('\n') +
             '\nFix the files above, or set CABLES_ON_ERROR=skip to build the other cables and list these on /build-report/.',
         );
       }
@@ -85,7 +87,7 @@ async function readParserSource(): Promise<string> {
 /** The folder's `.txt` files; anything else gets a message saying it was left out. */
 async function listCableFiles(dir: string): Promise<{ files: string[]; outcomes: FileOutcome[] }> {
   const outcomes: FileOutcome[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
@@ -140,13 +142,27 @@ async function loadFile(context: LoaderContext, file: string, { seen, parserDige
   const id = cable.frontmatter.canonicalId;
   const other = seen.get(id);
   if (other) {
-    messages.push({ file: relative, line: 1, column: 1, ruleId: 'cable/duplicate-id', fatal: true, reason: `reference id ${id} is also used by ${path.relative(process.cwd(), other)}; keep one of the two files` });
+    messages.push({
+      file: relative,
+      line: 1,
+      column: 1,
+      ruleId: 'cable/duplicate-id',
+      fatal: true,
+      reason: `reference id ${id} is also used by ${path.relative(process.cwd(), other)}; keep one of the two files`,
+    });
     return { file: relative, id, messages, status: 'failed' };
   }
   seen.set(id, file);
   const stem = path.basename(file, '.txt');
   if (stem !== cable.frontmatter.id && stem !== id) {
-    messages.push({ file: relative, line: 1, column: 1, ruleId: 'cable/file-name-mismatch', fatal: false, reason: `file name ${stem}.txt does not match the reference id ${cable.frontmatter.id} inside; the id inside is used. Rename the file to ${id}.txt` });
+    messages.push({
+      file: relative,
+      line: 1,
+      column: 1,
+      ruleId: 'cable/file-name-mismatch',
+      fatal: false,
+      reason: `file name ${stem}.txt does not match the reference id ${cable.frontmatter.id} inside; the id inside is used. Rename the file to ${id}.txt`,
+    });
   }
   const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
   const rendered = renderCable(cable.markdown, { signers: cable.frontmatter.signers });

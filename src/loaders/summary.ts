@@ -61,7 +61,9 @@ export function summarize(outcomes: FileOutcome[], milliseconds: number): { line
     ),
     failures: failures.map((outcome) => ({
       file: outcome.file,
-      messages: outcome.messages.filter((message) => message.fatal).map(({ line: at, column, reason, ruleId }) => ({ line: at, column, reason, ruleId })),
+      messages: outcome.messages
+        .filter((message) => message.fatal)
+        .map(({ line: at, column, reason, ruleId }) => ({ line: at, column, reason, ruleId })),
     })),
     ignored: outcomes
       .filter((outcome) => outcome.status === 'ignored')

@@ -55,7 +55,12 @@ describe('the built default site', () => {
       expect(hrefs).toHaveLength(cable.frontmatter.tags.length);
       for (const href of hrefs) {
         // The tag's list is paginated: page 1 at the tag's URL, then `2/`, `3/` …
-        const pages = [path.join(dist, href), ...readdirSync(path.join(dist, href)).filter((name) => /^\d+$/.test(name)).map((name) => path.join(dist, href, name))];
+        const pages = [
+          path.join(dist, href),
+          ...readdirSync(path.join(dist, href))
+            .filter((name) => /^\d+$/.test(name))
+            .map((name) => path.join(dist, href, name)),
+        ];
         const listing = pages.map((dir) => readFileSync(path.join(dir, 'index.html'), 'utf8')).join('\n');
         expect(listing).toContain(`href="/cables/${cable.frontmatter.canonicalId}/"`);
       }

@@ -12,14 +12,19 @@ import { hasCorpus, readCorpus } from './corpus.ts';
 
 /** Field labels and classification markings: words the frontmatter holds by meaning, not by spelling. */
 const labelWords = new Set(
-  'tags tag tags: subject subj ref refs reftel reftels references reference e o eo 12958 13526 decl declassify classified by reason reasons c s u sbu nf noforn rel orcon fouo ts'.split(' '),
+  'tags tag tags: subject subj ref refs reftel reftels references reference e o eo 12958 13526 decl declassify classified by reason reasons c s u sbu nf noforn rel orcon fouo ts'.split(
+    ' ',
+  ),
 );
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Words as above, marking the ones the release cut short (`ALLIE...`). */
 const tokens = (text: string): { word: string; truncated: boolean }[] =>
-  Array.from(text.toLowerCase().matchAll(/([\p{L}\p{N}]+)(\.\.\.|…)?/gu), (match) => ({ word: match[1]!, truncated: match[2] !== undefined }));
+  Array.from(text.toLowerCase().matchAll(/([\p{L}\p{N}]+)(\.\.\.|…)?/gu), (match) => ({
+    word: match[1]!,
+    truncated: match[2] !== undefined,
+  }));
 
 interface BodyWord {
   word: string;
@@ -31,7 +36,10 @@ interface BodyWord {
 
 /** Words of the body (after the banner), without the lines the parser may drop. */
 function bodyWords(text: string): BodyWord[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n?|\n/)
+    .map((line, index) => ({ text: line, line: index + 1 }));
   const { body } = splitEnvelope(lines.slice(5));
   const { dropped, preamble } = splitBody(body);
   // Caveat lines (`SENSITIVE`, `SIPDIS`) move to the frontmatter's caveats like a field.
@@ -134,7 +142,8 @@ describe.runIf(hasCorpus())('every real cable', () => {
   });
 
   it('drops only page-break lines and repeated banners', () => {
-    const shapes = /^\s*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)|[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}|PAGE\s+\d{2,3}\s.*\d{6}Z|.*SECTION\s+\d+\s+OF\s+\d+.*)\s*$/i;
+    const shapes =
+      /^\s*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)|[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}|PAGE\s+\d{2,3}\s.*\d{6}Z|.*SECTION\s+\d+\s+OF\s+\d+.*)\s*$/i;
     const odd = results.flatMap((result) => {
       const lines = result.file.text.split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
       return splitBody(splitEnvelope(lines.slice(5)).body)

@@ -22,10 +22,14 @@ describe('cable page in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/cables/09USOSCE147/#par11`);
     const paragraph = page.locator('#par11');
-    await expect.poll(() => paragraph.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.top < window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        paragraph.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= 0 && box.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
     expect(await paragraph.textContent()).toMatch(/^¶11\. \(SBU\) Lavrov argued Russia supported pragmatic approaches/);
     expect(await paragraph.textContent()).toMatch(/rejected by EU High Representative Solana, although Russia could still accept this\.$/);
     const highlighted = await paragraph.evaluate((element) => getComputedStyle(element).backgroundColor);

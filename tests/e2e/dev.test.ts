@@ -58,7 +58,10 @@ describe('astro dev', () => {
     const first = await waitFor(title, (value) => value.includes('LAVROV'), 60);
     expect(first, output).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
     const file = path.join(folder, '09USOSCE147.txt');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('SUBJECT: OSCE: LAVROV AT ASRC ADDS LITTLE', 'SUBJECT: OSCE: LAVROV EDITED IN DEV'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('SUBJECT: OSCE: LAVROV AT ASRC ADDS LITTLE', 'SUBJECT: OSCE: LAVROV EDITED IN DEV'),
+    );
     const changed = await waitFor(title, (value) => value.includes('EDITED'), 30);
     expect(changed, output).toBe('OSCE: LAVROV EDITED IN DEV ON NEW SECURITY ARCHITECTURE');
     expect(output).toMatch(/Reloaded .*09USOSCE147\.txt/);

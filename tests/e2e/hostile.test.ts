@@ -104,10 +104,20 @@ describe('a folder of bad and hostile cables', () => {
         handlers: document.querySelectorAll('[onclick], [onload], [onerror]').length,
         javascriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href')!)).length,
         inlineScripts: [...document.querySelectorAll('script')].filter((s) => /alert\(/.test(s.textContent ?? '')).length,
-        emphasis: document.querySelectorAll('.cable-body :is(strong, em, b, i, code, img, a:not(.par-link):not(.par-anchor)), h1 :is(strong, em, b, i, img, a)').length,
+        emphasis: document.querySelectorAll(
+          '.cable-body :is(strong, em, b, i, code, img, a:not(.par-link):not(.par-anchor)), h1 :is(strong, em, b, i, img, a)',
+        ).length,
         hidden: getComputedStyle(document.body).display === 'none',
       }));
-      expect(injected, url).toEqual({ images: 0, frames: 0, handlers: 0, javascriptLinks: 0, inlineScripts: 0, emphasis: 0, hidden: false });
+      expect(injected, url).toEqual({
+        images: 0,
+        frames: 0,
+        handlers: 0,
+        javascriptLinks: 0,
+        inlineScripts: 0,
+        emphasis: 0,
+        hidden: false,
+      });
     }
     await page.goto(`${site.url}/cables/09HOSTILE1/`);
     // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text a person sees
@@ -115,7 +125,7 @@ describe('a folder of bad and hostile cables', () => {
     for (const literal of [
       "<script>alert('subject')</script> & <b>bold</b> &amp;",
       "<script>alert('body')</script>",
-      '<img src=x onerror=alert(\'img\')>',
+      "<img src=x onerror=alert('img')>",
       '</pre></p></div>',
       '&lt;escaped&gt;',
       '&#60;script&#62;',

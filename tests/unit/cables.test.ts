@@ -10,7 +10,12 @@ describe('parseCable on real cables', () => {
       const outline = cable
         ? renderCable(cable.markdown, { signers: cable.frontmatter.signers }).paragraphs.map((p) => `${p.section ?? '-'} ${p.id}`)
         : [];
-      expectCase(fixture.dir, { frontmatter: cable?.frontmatter ?? null, outline, markdown: cable?.markdown.split('\n') ?? null, messages });
+      expectCase(fixture.dir, {
+        frontmatter: cable?.frontmatter ?? null,
+        outline,
+        markdown: cable?.markdown.split('\n') ?? null,
+        messages,
+      });
     });
   }
 });

@@ -31,9 +31,7 @@ describe('fields of real cable fragments', () => {
     test(fixture.name, () => {
       const options = (fixture.expected.options ?? {}) as ReferenceOptions;
       const names = Object.keys(fixture.expected).filter((key) => key in parsers);
-      const actual = Object.fromEntries(
-        names.map((name) => [name, parsers[name]?.(fixture.input, options)]),
-      );
+      const actual = Object.fromEntries(names.map((name) => [name, parsers[name]?.(fixture.input, options)]));
       if (isUpdating) {
         fixture.update(actual);
         return;
@@ -65,9 +63,7 @@ describe('a fragment holding just the field', () => {
     const line = 'Classified By: A/DCM GEORGE FROWICK FOR REASONS 1.5 (B) AND (D).';
     expect(parseClassifiedBy(line)).toEqual(['GEORGE FROWICK']);
     expect(parseReasons(line)).toBe('1.5 (B) AND (D)');
-    expect(parseClassifiedBy("Classified By: Charge d'Affaires a.i. Robert S. Deutsch.")).toEqual([
-      'Robert S. Deutsch',
-    ]);
+    expect(parseClassifiedBy("Classified By: Charge d'Affaires a.i. Robert S. Deutsch.")).toEqual(['Robert S. Deutsch']);
   });
   test('signers', () => {
     expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);
@@ -86,9 +82,7 @@ describe('09USOSCE147, the sample cable', () => {
   test('fields as listed in the project brief', () => {
     expect(parseTags(text)).toEqual(['PARM', 'PREL', 'KCFE', 'OSCE', 'RS', 'XG']);
     expect(parseSubject(text)).toBe('OSCE: LAVROV AT ASRC ADDS LITTLE ON NEW SECURITY ARCHITECTURE');
-    expect(parseRecipients(text)).toEqual([
-      { route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '6442' },
-    ]);
+    expect(parseRecipients(text)).toEqual([{ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', mcn: '6442' }]);
     const info = parseInfoRecipients(text);
     expect(info).toHaveLength(16);
     expect(info.at(-1)).toEqual({ route: 'RUEHGV', name: 'USMISSION GENEVA', precedence: null, mcn: '1275' });

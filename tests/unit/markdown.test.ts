@@ -9,14 +9,21 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/lib/cable/body.ts';
-import { serialize, toMdast } from '../../src/lib/cable/markdown.ts';
 import { renderCable } from '../../src/lib/cable/index.ts';
+import { serialize, toMdast } from '../../src/lib/cable/markdown.ts';
 
 const parse = (markdown: string): Root => unified().use(remarkParse).parse(markdown);
 
 /** Text as the body splitter makes it: no line breaks, runs of whitespace collapsed, trimmed. */
 const cableText = fc
-  .string({ unit: fc.oneof(fc.constantFrom(...'abcXYZ019 .,;:!?()[]{}<>/\\`*_~|#>+-=&;"\'¶\t'.split('')), fc.string({ minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 60 })
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(...'abcXYZ019 .,;:!?()[]{}<>/\\`*_~|#>+-=&;"\'¶\t'.split('')),
+      fc.string({ minLength: 1, maxLength: 1 }),
+    ),
+    minLength: 1,
+    maxLength: 60,
+  })
   .map((text) => text.replace(/\s+/g, ' ').trim())
   .filter((text) => text.length > 0);
 
@@ -59,7 +66,14 @@ describe('Markdown serialization', () => {
       fc.property(cableText, cableText, (first, second) => {
         const blocks: Block[] = [
           { type: 'heading', text: first, line: 1 },
-          { type: 'list', items: [{ text: first, line: 2 }, { text: second, line: 3 }], line: 2 },
+          {
+            type: 'list',
+            items: [
+              { text: first, line: 2 },
+              { text: second, line: 3 },
+            ],
+            line: 2,
+          },
           { type: 'lines', lines: [first, second], line: 4 },
         ];
         const tree = parse(serialize(toMdast(blocks)));

@@ -51,7 +51,24 @@ const damagedCable = fc
 const header = ['09USOSCE147', 'SUBJECT', 'Tue Jun 23 00:00:00 +0200 2009', 'CONFIDENTIAL', 'Mission USOSCE'].join('\n');
 const cableLine = fc.oneof(
   fc.string(),
-  fc.constantFrom('¶1. (C) Summary: text.', '1.', '¶1.', '2.a. x', 'A. lettered', '(b) lettered', 'END SUMMARY.', 'TAGS: PREL', 'SUBJECT: X', 'REF: A. STATE 1', '-----', '- item', '    col   col', 'USOSCE 00000147  002 OF 005', '¶1. again', ''),
+  fc.constantFrom(
+    '¶1. (C) Summary: text.',
+    '1.',
+    '¶1.',
+    '2.a. x',
+    'A. lettered',
+    '(b) lettered',
+    'END SUMMARY.',
+    'TAGS: PREL',
+    'SUBJECT: X',
+    'REF: A. STATE 1',
+    '-----',
+    '- item',
+    '    col   col',
+    'USOSCE 00000147  002 OF 005',
+    '¶1. again',
+    '',
+  ),
 );
 
 describe('parser robustness', () => {

@@ -75,13 +75,19 @@ describe('09USOSCE147 body', () => {
       { heading: 'Threats to Address', id: 'threats-to-address', paragraphs: ['par6'] },
       { heading: "New Architecture's Building Blocks", id: 'new-architectures-building-blocks', paragraphs: ['par7', 'par8', 'par9'] },
       { heading: 'Lavrov on Georgia', id: 'lavrov-on-georgia', paragraphs: ['par10', 'par11'] },
-      { heading: 'U.S. and Others Criticize Russia', id: 'us-and-others-criticize-russia', paragraphs: ['par12', 'par13', 'par14', 'par15'] },
+      {
+        heading: 'U.S. and Others Criticize Russia',
+        id: 'us-and-others-criticize-russia',
+        paragraphs: ['par12', 'par13', 'par14', 'par15'],
+      },
       { heading: 'Looking Forward to Corfu', id: 'looking-forward-to-corfu', paragraphs: ['par16'] },
     ]);
   });
 
   it('keeps the four-item list of paragraph 7 as a list', () => {
-    expect(cable!.markdown).toMatch(/building blocks:\n\n- basic principles[^\n]+\n- arms control[^\n]+\n- conflict management[^\n]+\n- new threats/);
+    expect(cable!.markdown).toMatch(
+      /building blocks:\n\n- basic principles[^\n]+\n- arms control[^\n]+\n- conflict management[^\n]+\n- new threats/,
+    );
     expect(rendered.html).toMatch(/<ul id="p\d+">\n<li>basic principles/);
   });
 

@@ -163,7 +163,7 @@ function removeGluedPageNumbers(text: string, line: number, dropped: Line[]): st
     const start = stationStart(text, match.index);
     if (start < 0) continue;
     dropped.push({ text: text.slice(start, match.index + match[0].length), line });
-    out += text.slice(from, start) + ' ';
+    out += `${text.slice(from, start)} `;
     from = match.index + match[0].length;
   }
   return from === 0 ? text : out + text.slice(from);
@@ -192,12 +192,7 @@ const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 const underlinePattern = /^\s*(?:-{3,}|={3,})\s*$/;
 
 function startsBlock(text: string): boolean {
-  return (
-    paragraphMarkerPattern.test(text) ||
-    listMarkerPattern.test(text) ||
-    letteredPattern.test(text) ||
-    underlinePattern.test(text)
-  );
+  return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
 }
 
 /** Runs of non-blank lines. */
@@ -244,8 +239,7 @@ const gluedLabelPattern = new RegExp(
 /** An E.O. line that gives reasons, not a date: `E.O. 12958, 1.4(D)` after `Classified By: … REASON:`. */
 const orderReasonsPattern = /^\s*(?:E\.?\s?O\.?|EO)\s*1\d{4}\s*[,;:]?\s*(?:REASONS?\s*:?\s*)?1\s?\.\s?[1-8](?!.*\bDECL)/i;
 
-const caveatWord =
-  String.raw`(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)`;
+const caveatWord = `(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOT FOR INTERNET DISTRIBUTION|CORRECTED COPY|HANDLE AS SPECIAL|E F T O|EFTO|ROGER CHANNEL|DISSENT CHANNEL|CHEROKEE)`;
 
 /** A line of caveats only: `SIPDIS`, `SENSITIVE, SIPDIS`, `NOFORN SIPDIS`. */
 const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${caveatWord})*\s*[.,;]?\s*$`, 'i');
@@ -304,7 +298,9 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
           current = null;
           continue;
         }
-        (preamble.fields[field] ??= []).push([entry]);
+        const runs = preamble.fields[field] ?? [];
+        preamble.fields[field] = runs;
+        runs.push([entry]);
       } else if (
         current === 'subject' &&
         continuesSubject(preamble.fields.subject!.at(-1)!, entry, group[at + 1]) &&
@@ -437,7 +433,8 @@ function fieldOf(text: string): FieldName | null {
 }
 
 /** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
-const fieldBreakPattern = /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+const fieldBreakPattern =
+  /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
 
 /** A subject takes the lines `parseSubject` reads: not a heading over its underline (`Introduction` / `-----`). */
 function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): boolean {
@@ -553,9 +550,11 @@ function proseBlocks(lines: Line[]): Block[] {
     if (current.length === 0) return;
     const text = joinLines(current);
     const line = current[0]!.line;
-    blocks.push(listMarkerPattern.test(current[0]!.text)
-      ? { type: 'list', items: [{ text: text.replace(/^(?:-{1,2}|\*|•|o)\s+/, ''), line }], line }
-      : { type: 'paragraph', text, line });
+    blocks.push(
+      listMarkerPattern.test(current[0]!.text)
+        ? { type: 'list', items: [{ text: text.replace(/^(?:-{1,2}|\*|•|o)\s+/, ''), line }], line }
+        : { type: 'paragraph', text, line },
+    );
     current = [];
   };
   for (const entry of lines) {
@@ -579,7 +578,7 @@ const columnGapPattern = /(?:[^\s.?!:;,"')]\s{2,}|\s{3,})\S/;
 function isTable(lines: Line[]): boolean {
   if (lines.length < 2) {
     const text = lines[0]?.text;
-    return text !== undefined && text.includes('    ') && (text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
+    return text?.includes('    ') === true && (text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
   }
   let columned = 0;
   let indented = 0;
@@ -595,7 +594,7 @@ function isTable(lines: Line[]): boolean {
 /** `Scott` on the last line of the last paragraph is the signature. */
 function attachSignature(blocks: Block[]): Block[] {
   const last = blocks[blocks.length - 1];
-  if (!last || last.type !== 'paragraph') return blocks;
+  if (last?.type !== 'paragraph') return blocks;
   const match = /^(.*[.!?"')\]:]\s+)([A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3})$/.exec(last.text);
   if (match && match[2]!.length <= 40 && !/^(?:NNNN|BT|END)$/i.test(match[2]!)) {
     return [

@@ -49,7 +49,7 @@ export function parseReasons(text: string): string | null {
 
 /** Without a `Classified By` label: a `Reasons 1.4 (b)` phrase near the top. */
 function reasonsLine(text: string): string | null {
-  const reason = /REASONS?[ \t]*:?[ \t]*(?=1\s?\.\s?[1-8])/i.exec(text.slice(0, 6000));
+  const reason = /\bREASONS?\b *:? *(?=1\s?\.\s?[1-8])/i.exec(text.slice(0, 6000));
   return reason ? text.slice(reason.index, reason.index + 200) : null;
 }
 
@@ -72,7 +72,7 @@ function findBlock(text: string): string | null {
   for (const line of lines.slice(1, 3)) {
     if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;
     if (line.trim() === '' || /^\s*(?:¶|\d{1,2}\s?\.\s?\(|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} )/.test(line)) break;
-    block += ' ' + line;
+    block += ` ${line}`;
   }
   return block;
 }
@@ -105,7 +105,10 @@ function normalizeTitle(word: string): string {
 
 /** Drop leading and trailing titles (`Ambassador`, `A/DCM`, `Charge d'Affaires a.i.`) from a name. */
 function stripTitles(segment: string): string {
-  const words = segment.trim().split(' ').filter((word) => word !== '');
+  const words = segment
+    .trim()
+    .split(' ')
+    .filter((word) => word !== '');
   const isMixedCase = /[a-z]/.test(segment);
   const isTitle = (word: string): boolean => isTitleWord(word, isMixedCase);
   while (words.length > 0 && isTitle(words[0] ?? '')) words.shift();
@@ -133,9 +136,7 @@ function isNearMiss(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return (
-    sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1)
-  );
+  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1);
 }
 
 function sameFrom(a: string, from: number, b: string, other: number): boolean {

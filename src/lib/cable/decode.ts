@@ -2,7 +2,7 @@
  * Bytes of a cable file → text. UTF-8 as released; Windows-1252 (a superset of Latin-1's
  * printable range) when the bytes are not valid UTF-8; binary files refused.
  */
-import { MessageList, type Message } from './messages.ts';
+import { type Message, MessageList } from './messages.ts';
 
 /** Files larger than this are refused: no real cable comes near it. */
 export const MAX_CABLE_BYTES = 4 * 1024 * 1024;
@@ -20,19 +20,30 @@ export function decodeCable(bytes: Uint8Array, options: { path: string }): Decod
   const messages = new MessageList(options.path);
   if (bytes.length > MAX_CABLE_BYTES) {
     const size = (bytes.length / 1024 / 1024).toFixed(1);
-    messages.fail('cable/too-large', `file is ${size} MB, more than the ${MAX_CABLE_BYTES / 1024 / 1024} MB a cable can be; check that it is one cable and not a whole dump`, { line: 1 });
+    messages.fail(
+      'cable/too-large',
+      `file is ${size} MB, more than the ${MAX_CABLE_BYTES / 1024 / 1024} MB a cable can be; check that it is one cable and not a whole dump`,
+      { line: 1 },
+    );
     return { text: null, messages: messages.messages };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    messages.fail('cable/binary', 'file holds binary data (a NUL byte), not text; remove it from the cables folder', { line: lineAt(bytes, nul), column: columnAt(bytes, nul) });
+    messages.fail('cable/binary', 'file holds binary data (a NUL byte), not text; remove it from the cables folder', {
+      line: lineAt(bytes, nul),
+      column: columnAt(bytes, nul),
+    });
     return { text: null, messages: messages.messages };
   }
   try {
     return { text: utf8.decode(bytes), messages: messages.messages };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    messages.warn('cable/decoded-windows-1252', 'file is not valid UTF-8; decoded it as Windows-1252 (Latin-1). Re-save it as UTF-8 to silence this', { line: lineAt(bytes, bad), column: columnAt(bytes, bad) });
+    messages.warn(
+      'cable/decoded-windows-1252',
+      'file is not valid UTF-8; decoded it as Windows-1252 (Latin-1). Re-save it as UTF-8 to silence this',
+      { line: lineAt(bytes, bad), column: columnAt(bytes, bad) },
+    );
     return { text: windows1252.decode(bytes), messages: messages.messages };
   }
 }

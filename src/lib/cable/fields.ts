@@ -3,28 +3,30 @@
  * `Classified By` and the signature. Every function accepts a whole cable file or just
  * the fragment holding its field, and returns null (or an empty list) when the field is absent.
  */
-export { parseTags } from './tags.ts';
+
 export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
+export { parseTags } from './tags.ts';
 
 /** `SUBJECT:` / `SUBJ:` (any case with a colon), or an upper-case `SUBJECT` starting a line. */
-const subjectLabelPattern = /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|Subject|Subj|subject)[ \t]*(?::|\.{2,}|-(?!-))|(?:^|\n)[ \t]*SUBJECT[ \t]+(?=[A-Z"(])/;
+const subjectLabelPattern =
+  /(?:^|[^A-Za-z])(?:SUBJECT|SUBJ|Subject|Subj|subject)[ \t]*(?::|\.{2,}|-(?!-))|(?:^|\n)[ \t]*SUBJECT[ \t]+(?=[A-Z"(])/;
 
 /** Something that starts the next field (or the body) inside or after a subject line. */
 const subjectStopPattern = new RegExp(
   [
     String.raw`\bREF(?:S|TELS?|ERENCES?)?\s*:`,
-    String.raw`REF:`,
+    'REF:',
     String.raw`\bREF(?:S|TELS?)?\b(?=\s*(?:[A-Z][.)]\s|\([A-Z]\)|[A-Z]+\s+0*\d|\d))`,
     String.raw`\bClassified\s+[Bb]y\b`,
     String.raw`\bCLASSIFIED\s+BY\b`,
-    String.raw`¶`,
+    '¶',
     // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).
     String.raw`\bE\.\s?O\.\s?(?:1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS))|(?:12958|13526|12356|12065|13292)\s*$)`,
     String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}|\(\w+\))`,
     String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
     String.raw`\b(?:SIPDIS|NOFORN)\b`,
-    String.raw`-{4,}`,
+    '-{4,}',
     String.raw`\bCable dated:`,
     String.raw`\bSENSITIVE BUT UNCLASSIFIED\b`,
     String.raw`\bRef(?:s|tels?)?\s*:`,
@@ -107,8 +109,7 @@ const classificationPrefixPattern =
   /^\((?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
 
 /** Classification markings inside paragraphs: `(C)`, `(SBU)`, `(S/NF)`, `(C//REL ...)`. */
-const markingPattern =
-  /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|REL[^)\n]{0,40}))*\)/g;
+const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|REL[^)\n]{0,40}))*\)/g;
 
 /** Start of a summary: `Summary:`, `SUMMARY AND COMMENT`, `Summary.`, a `SUMMARY` heading. */
 const summaryStartPattern =
@@ -121,8 +122,7 @@ const paragraphStartPattern = /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,
 const summaryEndPattern = /\bEND\s+(?:OF\s+)?SUMM?ARY\b|\bEnd\s+(?:of\s+)?[Ss]umm?ary\b|\bend\s+summary\b/g;
 
 /** Without an end marker the summary ends with its paragraph. */
-const paragraphEndPattern =
-  /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*-{3,}))/g;
+const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*-{3,}))/g;
 
 /** A page-break line: `USOSCE 00000147  005 OF 005`, `RANGOON 00000378 001.4 OF 004`. */
 const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}[ \t]*$/gm;
@@ -198,8 +198,7 @@ export function parseDeclassification(text: string): string | null {
   const date = /(?:^|[^\d/])(\d{1,4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2,4})(?![\d/])/.exec(line);
   if (!date) return null;
   const [, first = '', second = '', third = ''] = date;
-  const [year, month, day] =
-    first.length === 4 ? [first, second, third] : [expandYear(third), first, second];
+  const [year, month, day] = first.length === 4 ? [first, second, third] : [expandYear(third), first, second];
   return toIsoDate(year, Number(month), Number(day));
 }
 

@@ -29,8 +29,7 @@ export interface Envelope {
   body: Line[];
 }
 
-const classificationWord =
-  String.raw`(?:UNCLAS(?:SIFIED)?|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)`;
+const classificationWord = `(?:UNCLAS(?:SIFIED)?|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)`;
 
 /**
  * `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001108`, `UNCLAS USOSCE 000147`,
@@ -61,8 +60,7 @@ function matchBanner(text: string): RegExpExecArray | null {
 }
 
 /** Labels that open the body proper when no banner is found. */
-const bodyStartPattern =
-  /^\s*(?:E\.?\s?O\.?\s+12958|EO 12958|TAGS?\b|SUBJE?C?T?:|SUBJ\b|¶\s*1\b|SIPDIS\b|1\.\s)/i;
+const bodyStartPattern = /^\s*(?:E\.?\s?O\.?\s+12958|EO 12958|TAGS?\b|SUBJE?C?T?:|SUBJ\b|¶\s*1\b|SIPDIS\b|1\.\s)/i;
 
 /**
  * Splits the telegram (the lines after the five metadata lines) into routing header,

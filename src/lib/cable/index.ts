@@ -1,5 +1,5 @@
-export { parseCable } from './parse.ts';
-export type { Cable, ParseOptions, ParseResult } from './parse.ts';
+export type { DecodeResult } from './decode.ts';
+export { decodeCable, MAX_CABLE_BYTES } from './decode.ts';
 export {
   parseClassifiedBy,
   parseDeclassification,
@@ -9,13 +9,13 @@ export {
   parseSummary,
   parseTags,
 } from './fields.ts';
-export { parseReferences } from './references.ts';
-export { parseInfoRecipients, parseRecipients } from './recipients.ts';
-export { canonicalizeId } from './stations.ts';
-export { renderCable } from './render.ts';
-export type { Heading, Paragraph, RenderedCable, RenderOptions } from './render.ts';
-export { formatMessage } from './messages.ts';
 export type { Message } from './messages.ts';
+export { formatMessage } from './messages.ts';
+export type { Cable, ParseOptions, ParseResult } from './parse.ts';
+export { parseCable } from './parse.ts';
+export { parseInfoRecipients, parseRecipients } from './recipients.ts';
+export { parseReferences } from './references.ts';
+export type { Heading, Paragraph, RenderedCable, RenderOptions } from './render.ts';
+export { renderCable } from './render.ts';
 export * from './schema.ts';
-export { decodeCable, MAX_CABLE_BYTES } from './decode.ts';
-export type { DecodeResult } from './decode.ts';
+export { canonicalizeId } from './stations.ts';

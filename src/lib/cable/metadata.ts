@@ -24,8 +24,18 @@ const referenceIdPattern = /^\d{2}[0-9A-Z-]*[A-Z][0-9A-Z-]*\d$/;
 const fieldNames = ['reference id', 'subject', 'date', 'classification', 'origin'] as const;
 
 const monthNumbers: Record<string, string> = {
-  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
-  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
+  Jan: '01',
+  Feb: '02',
+  Mar: '03',
+  Apr: '04',
+  May: '05',
+  Jun: '06',
+  Jul: '07',
+  Aug: '08',
+  Sep: '09',
+  Oct: '10',
+  Nov: '11',
+  Dec: '12',
 };
 
 export function readMetadata(lines: Line[], messages: MessageList): Metadata | null {
@@ -35,40 +45,70 @@ export function readMetadata(lines: Line[], messages: MessageList): Metadata | n
   const [id = '', subject = '', date = '', classification = '', origin = ''] = values;
   if (count === 0) {
     const what = lines.length > 1 || lines[0]?.text ? 'holds only blank lines and spaces' : 'is empty';
-    messages.fail('cable/empty-file', `the file ${what}; a cable file starts with five metadata lines (id, subject, date, classification, origin), then the telegram`, { line: 1 });
+    messages.fail(
+      'cable/empty-file',
+      `the file ${what}; a cable file starts with five metadata lines (id, subject, date, classification, origin), then the telegram`,
+      { line: 1 },
+    );
     return null;
   }
   if (values.length < 5) {
-    if (!referenceIdPattern.test(id)) messages.fail('cable/bad-id', `line 1 is not a reference id (expected e.g. 09USOSCE147), found "${clip(id)}"; is this a cable file?`, { line: 1 });
-    messages.fail('cable/missing-metadata', `the file has ${values.length} line(s); a cable file starts with five metadata lines: ${fieldNames.join(', ')}. Line ${values.length + 1} (${fieldNames[values.length]}) is missing`, { line: Math.max(values.length, 1) });
+    if (!referenceIdPattern.test(id))
+      messages.fail(
+        'cable/bad-id',
+        `line 1 is not a reference id (expected e.g. 09USOSCE147), found "${clip(id)}"; is this a cable file?`,
+        { line: 1 },
+      );
+    messages.fail(
+      'cable/missing-metadata',
+      `the file has ${values.length} line(s); a cable file starts with five metadata lines: ${fieldNames.join(', ')}. Line ${values.length + 1} (${fieldNames[values.length]}) is missing`,
+      { line: Math.max(values.length, 1) },
+    );
     return null;
   }
   const misplaced = findMisplaced(values);
   if (misplaced) {
-    messages.fail('cable/metadata-order', `${misplaced}; the five metadata lines must come in the order ${fieldNames.join(', ')}`, { line: 1 });
+    messages.fail('cable/metadata-order', `${misplaced}; the five metadata lines must come in the order ${fieldNames.join(', ')}`, {
+      line: 1,
+    });
     return null;
   }
   let ok = true;
   if (!referenceIdPattern.test(id)) {
     const escapes = /[/\\\s.]|%2f/i.test(id) ? ' and could escape a URL or a path' : '';
-    messages.fail('cable/bad-id', `line 1 is not a reference id${escapes} (expected two digits of year, station, serial, e.g. 09USOSCE147), found "${clip(id)}"; fix line 1`, { line: 1 });
+    messages.fail(
+      'cable/bad-id',
+      `line 1 is not a reference id${escapes} (expected two digits of year, station, serial, e.g. 09USOSCE147), found "${clip(id)}"; fix line 1`,
+      { line: 1 },
+    );
     ok = false;
   }
   const isoDate = parseCreated(date);
   if (isoDate.error) {
-    messages.fail('cable/bad-date', `line 3: ${isoDate.error} (expected e.g. "Tue Jun 23 00:00:00 +0200 2009"), found "${clip(date)}"; fix line 3`, { line: 3 });
+    messages.fail(
+      'cable/bad-date',
+      `line 3: ${isoDate.error} (expected e.g. "Tue Jun 23 00:00:00 +0200 2009"), found "${clip(date)}"; fix line 3`,
+      { line: 3 },
+    );
     ok = false;
   }
   const known = toClassification(classification);
   if (!known) {
-    messages.fail('cable/unknown-classification', `line 4 is not a known classification, found "${clip(classification)}"; use one of ${classifications.join(', ')}`, { line: 4 });
+    messages.fail(
+      'cable/unknown-classification',
+      `line 4 is not a known classification, found "${clip(classification)}"; use one of ${classifications.join(', ')}`,
+      { line: 4 },
+    );
     ok = false;
   }
   if (!origin) {
     messages.fail('cable/missing-origin', 'line 5 is empty; it names the sending post (e.g. "Embassy Berlin")', { line: 5 });
     ok = false;
   }
-  if (!subject) messages.warn('cable/empty-listed-subject', 'line 2 (the subject) is empty; the SUBJECT line of the text is used if there is one', { line: 2 });
+  if (!subject)
+    messages.warn('cable/empty-listed-subject', 'line 2 (the subject) is empty; the SUBJECT line of the text is used if there is one', {
+      line: 2,
+    });
   if (!ok || !isoDate.date || !known) return null;
   return { id, subject, date: isoDate.date, classification: known, origin };
 }
@@ -99,7 +139,10 @@ function parseCreated(text: string): { date?: string; error?: string } {
 
 /** Line 4, spaced-out or in any case: `SECRET//NOFORN`, `Confidential`. */
 function toClassification(text: string): Classification | null {
-  const normalized = text.toUpperCase().replace(/\s*\/\/\s*/g, '//').replace(/\s+/g, ' ');
+  const normalized = text
+    .toUpperCase()
+    .replace(/\s*\/\/\s*/g, '//')
+    .replace(/\s+/g, ' ');
   return classifications.find((entry) => entry === normalized) ?? null;
 }
 

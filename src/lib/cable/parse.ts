@@ -2,22 +2,15 @@
  * `parseCable`: one cable file's text → frontmatter, sectioned Markdown and messages.
  * Never throws on bad input: problems come back as messages with a place and a rule id.
  */
-import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
+
 import { type Body, type FieldName, splitBody } from './body.ts';
-import {
-  parseClassifiedBy,
-  parseDeclassification,
-  parseReasons,
-  parseSigners,
-  parseSubject,
-  parseSummary,
-  parseTags,
-} from './fields.ts';
+import { parseClassifiedBy, parseDeclassification, parseReasons, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
+import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
+import { readMetadata } from './metadata.ts';
 import { parseInfoRecipients, parseRecipients } from './recipients.ts';
 import { parseReferences } from './references.ts';
-import { readMetadata } from './metadata.ts';
 import type { CableFrontmatter } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
@@ -39,7 +32,6 @@ export interface ParseResult {
   messages: Message[];
 }
 
-
 export function parseCable(text: string, options: ParseOptions): ParseResult {
   if (typeof options?.path !== 'string') throw new TypeError('parseCable: options.path must be a string');
   const messages = new MessageList(options.path);
@@ -57,9 +49,13 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   }
   const body = splitBody(envelope.body);
   if (envelope.body.every((entry) => !entry.text.trim())) {
-    messages.warn('cable/empty-body', 'the cable has its five metadata lines but no text; its page shows the metadata only. Add the telegram text after line 5', {
-      line: Math.min(lines.length, 6),
-    });
+    messages.warn(
+      'cable/empty-body',
+      'the cable has its five metadata lines but no text; its page shows the metadata only. Add the telegram text after line 5',
+      {
+        line: Math.min(lines.length, 6),
+      },
+    );
   }
   const headerText = envelope.header.map((entry) => entry.text).join('\n');
   const bodyText = envelope.body.map((entry) => entry.text).join('\n');
@@ -70,9 +66,10 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
 
   const tags = fields('tags').length > 0 ? unique(fields('tags').flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
   if (fields('tags').length === 0) {
-    if (hasText) messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
-  }
-  else if (tags.length === 0) messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
+    if (hasText)
+      messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
+  } else if (tags.length === 0)
+    messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
 
   const bodySubject = fields('subject').length > 0 ? longestSubject(fields('subject')) : parseSubject(bodyText);
   if (!bodySubject && hasText) {
@@ -118,9 +115,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
 
 function toLines(text: string): Line[] {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return clean
-    .split(clean.includes('\r') ? /\r\n?|\n/ : '\n')
-    .map((line, index) => ({ text: line, line: index + 1 }));
+  return clean.split(clean.includes('\r') ? /\r\n?|\n/ : '\n').map((line, index) => ({ text: line, line: index + 1 }));
 }
 
 /** The date-time group's time when it falls on the same day (give or take a day, across zones). */

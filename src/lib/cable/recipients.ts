@@ -16,9 +16,7 @@ const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d/;
 const pageBreakPattern = /^[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$/;
 
 const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE';
-const addresseePattern = new RegExp(
-  String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`,
-);
+const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`);
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
 export function parseRecipients(header: string): Recipient[] {
@@ -66,7 +64,9 @@ function isAddressee(text: string): boolean {
 function splitAddressees(line: string): string[] {
   if (line.includes('/')) return [line];
   return line
-    .split(/\s+(?=(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL)\b)|(?<=\bCOLLECTIVE(?:\s+(?:PRIORITY|IMMEDIATE|ROUTINE))?)\s+(?!(?:PRIORITY|IMMEDIATE|ROUTINE)\b)/)
+    .split(
+      /\s+(?=(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL)\b)|(?<=\bCOLLECTIVE(?:\s+(?:PRIORITY|IMMEDIATE|ROUTINE))?)\s+(?!(?:PRIORITY|IMMEDIATE|ROUTINE)\b)/,
+    )
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }

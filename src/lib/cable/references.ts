@@ -39,8 +39,7 @@ const blockEndPattern = new RegExp(
 const gluedParagraphPattern = /\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s+(?=[A-Z]?[a-z]+\s+[A-Za-z]|[a-z])/;
 
 /** A line that ends the block: a paragraph, heading, marking, classification, page break. */
-const endLinePattern =
-  /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE)\b)/i;
+const endLinePattern = /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE)\b)/i;
 
 /** Page-break marker glued into the block: `TRIPOLI 00000116 001.2 OF 003`. */
 const pageBreakPattern = /\b[A-Z][A-Z ]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g;
@@ -72,7 +71,10 @@ function findBlock(text: string): string | null {
   const label = labelPattern.exec(text);
   if (!label) return null;
   const start = label.index + label[0].length;
-  const lines = text.slice(start, start + 3000).replace(pageBreakPattern, ' ').split('\n');
+  const lines = text
+    .slice(start, start + 3000)
+    .replace(pageBreakPattern, ' ')
+    .split('\n');
   const kept: string[] = [];
   for (const [index, rawLine] of lines.entries()) {
     const line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');

@@ -72,8 +72,7 @@ function isNameWord(word: string): boolean {
 
 /** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body. */
 function namesAfterSentence(line: string): string[] | null {
-  const match =
-    /(?:[.!?"”)\]:;\d]|XXXX|cfm)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(line);
+  const match = /(?:[.!?"”)\]:;\d]|XXXX|cfm)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(line);
   if (!match?.[1]) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
   if (name.split(' ').some((word) => notNames.has(word)) || name.length < 3) return null;

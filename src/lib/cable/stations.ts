@@ -84,11 +84,7 @@ const aliases: Readonly<Record<string, string>> = {
  */
 export function normalizeStation(name: string): string | null {
   const key = name.toUpperCase().replace(/[^A-Z]/g, '');
-  return (
-    lookUp(key) ??
-    lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ??
-    nearStation(key)
-  );
+  return lookUp(key) ?? lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ?? nearStation(key);
 }
 
 /** A known station one typo away (`SECTATE`, `TALLIN`, `BUENOS AIREDS`), for names of six letters or more. */
@@ -142,9 +138,7 @@ function isNearMiss(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return (
-    sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1)
-  );
+  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1);
 }
 
 function sameFrom(a: string, from: number, b: string, other: number): boolean {

@@ -40,8 +40,7 @@ const labelPattern = /(?:^|[^A-Za-z0-9/])(?:TAGS?|Tags?|tags)(?![A-Za-z])[ \t]*[
 const globalLabelPattern = new RegExp(labelPattern.source, 'g');
 
 /** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`), only at a line start or after the E.O. line. */
-const typoLabelPattern =
-  /(?:^|\n|12958:?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
+const typoLabelPattern = /(?:^|\n|12958:?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
 
 /** Where the codes stop when another field is glued onto the TAGS line. */
 const gluedFieldPattern =
@@ -76,7 +75,7 @@ function findTagText(text: string): string | null {
     const next = text.indexOf('\n', end + 1);
     const continuation = text.slice(end + 1, next === -1 ? text.length : next);
     if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
-    line += ' ' + continuation;
+    line += ` ${continuation}`;
     end = next === -1 ? text.length : next;
     if (next === -1) break;
   }
@@ -117,11 +116,14 @@ function splitTags(raw: string): string[] {
     return `, \u0000${people.length - 1} ,`;
   });
   const items = /[,;]/.test(text) ? splitCommaList(text) : groupPhrases(text.trim().split(/\s+/));
-  return items.flatMap((item) => {
-    const person = /^\u0000(\d+)$/.exec(item);
-    if (person) return [people[Number(person[1])] ?? ''];
-    return fixCode(item);
-  }).filter((tag) => tag.length > 0);
+  return items
+    .flatMap((item) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
+      const person = /^\u0000(\d+)$/.exec(item);
+      if (person) return [people[Number(person[1])] ?? ''];
+      return fixCode(item);
+    })
+    .filter((tag) => tag.length > 0);
 }
 
 function splitCommaList(text: string): string[] {
@@ -177,6 +179,7 @@ function isCode(word: string): boolean {
 function fixCode(item: string): string[] {
   const tag = item
     .toUpperCase()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
     .replace(/^[^A-Z0-9\u0000]+|[^A-Z0-9)]+$/g, '')
     .replace(/\s+/g, ' ');
   if (tag.includes(' ') || knownCodes.has(tag) || tag.length < 5) return [tag];
