@@ -2,6 +2,7 @@
  * The `Classified By:` line: who classified the cable and under which reasons,
  * e.g. `Classified By: Ambassador Tony P. Hall for Reasons 1.4 (b) and (d).`
  */
+import { isNearMiss } from './near-miss.ts';
 
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/;
 
@@ -129,20 +130,4 @@ function isTitleWord(word: string, isMixedCase: boolean): boolean {
   if (isMixedCase && /^[A-Z]{2,5}$/.test(word.replace(/[.,:;]/g, ''))) return true;
   if (/^(?:pol|econ)[a-z/-]*(?:couns|off|chief|coun)/.test(key)) return true;
   return key.length >= 7 && /^[a-z-]+$/.test(key) && longTitles.some((title) => isNearMiss(title, key));
-}
-
-/** Whether two strings differ by at most one substitution, insertion or deletion. */
-function isNearMiss(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1);
-}
-
-function sameFrom(a: string, from: number, b: string, other: number): boolean {
-  if (a.length - from !== b.length - other) return false;
-  for (let k = 0; from + k < a.length; k++) {
-    if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
-  }
-  return true;
 }

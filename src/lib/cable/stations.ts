@@ -4,6 +4,7 @@
  * `USUN NEW YORK`); `normalizeStation` maps those spellings onto the id form, and
  * `canonicalizeId` repairs malformed ids such as `08ECTION01OF02MANAMA492`.
  */
+import { isNearMiss } from './near-miss.ts';
 
 /** Station names as used in reference ids: every origin of the corpus, plus other US posts. */
 const knownStations: ReadonlySet<string> = new Set(
@@ -131,20 +132,4 @@ function repairStation(middle: string): string | null {
     if (Math.abs(station.length - stripped.length) <= 1 && isNearMiss(station, stripped)) return station;
   }
   return stripped === middle ? null : stripped;
-}
-
-/** Whether two strings differ by at most one substitution, insertion or deletion. */
-function isNearMiss(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1);
-}
-
-function sameFrom(a: string, from: number, b: string, other: number): boolean {
-  if (a.length - from !== b.length - other) return false;
-  for (let k = 0; from + k < a.length; k++) {
-    if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
-  }
-  return true;
 }
