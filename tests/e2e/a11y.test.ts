@@ -1,9 +1,8 @@
 /** axe-core finds no accessibility violations on the main kinds of page, in light and in dark mode. */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteDir } from '../build/site.ts';
-import { launch, type Site, serve } from './browser.ts';
+import { openSite } from './browser.ts';
 
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -22,26 +21,15 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(siteDir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const opened = openSite(siteDir);
 
 describe('axe-core in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path] of Object.entries(pages)) {
       it(`finds no violations on the ${name} page (${path}) in ${scheme} mode`, async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+        const context = await opened.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
         const page = await context.newPage();
-        await page.goto(`${site.url}${path}`);
+        await page.goto(`${opened.site.url}${path}`);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {

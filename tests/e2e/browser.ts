@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import sirv from 'sirv';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Chromium from Debian's package, or CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,4 +62,18 @@ export async function launch(): Promise<Browser> {
 /** A fresh browser context for one test. */
 export function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 } });
+}
+
+/** A built site served and Chromium started for the tests of one file; both close after them. */
+export function openSite(dir = process.env.SITE_DIR ?? 'dist'): { site: Site; browser: Browser } {
+  const opened = {} as { site: Site; browser: Browser };
+  beforeAll(async () => {
+    opened.site = await serve(dir);
+    opened.browser = await launch();
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    await opened.site?.close();
+  });
+  return opened;
 }

@@ -1,26 +1,14 @@
 /** What a reader sees: a paragraph link lands on its paragraph, and tags lead on. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, type Site, serve } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSite } from './browser.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const opened = openSite();
 
 describe('cable page in Chromium', () => {
   it('opens /cables/09USOSCE147/#par11 with paragraph 11 in view and highlighted', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/cables/09USOSCE147/#par11`);
+    await page.goto(`${opened.site.url}/cables/09USOSCE147/#par11`);
     const paragraph = page.locator('#par11');
     await expect
       .poll(() =>
@@ -40,18 +28,18 @@ describe('cable page in Chromium', () => {
   });
 
   it('links each numbered paragraph to itself', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/cables/09USOSCE147/`);
+    await page.goto(`${opened.site.url}/cables/09USOSCE147/`);
     await page.locator('#par7 a.par-link').click();
     expect(new URL(page.url()).hash).toBe('#par7');
     await context.close();
   });
 
   it('follows the PARM tag to a page that lists the cable', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/cables/09USOSCE147/`);
+    await page.goto(`${opened.site.url}/cables/09USOSCE147/`);
     await page.locator('.meta-table a.tag', { hasText: /^PARM$/ }).click();
     await page.waitForURL(/\/tags\/PARM\/$/);
     expect(await page.locator('h1').textContent()).toContain('PARM');

@@ -1,29 +1,17 @@
 /** The reading experience in Chromium: theme choice that persists without a flash, skip link, keyboard, phone width, print. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteDir } from '../build/site.ts';
-import { launch, type Site, serve } from './browser.ts';
+import { openSite } from './browser.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(siteDir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const opened = openSite(siteDir);
 
 const background = () => getComputedStyle(document.body).backgroundColor;
 
 describe('theme', () => {
   it('follows the system preference until the reader picks one, then keeps it on every page from the first paint', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await opened.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${opened.site.url}/`);
     const light = await page.evaluate(background);
     await page.selectOption('#theme-select', 'dark');
     const dark = await page.evaluate(background);
@@ -35,7 +23,7 @@ describe('theme', () => {
           (window as unknown as { early: string }).early = document.documentElement.dataset.theme ?? '';
       });
     });
-    await page.goto(`${site.url}/tags/PARM/`);
+    await page.goto(`${opened.site.url}/tags/PARM/`);
     expect(await page.evaluate(() => (window as unknown as { early: string }).early)).toBe('dark');
     expect(await page.evaluate(background)).toBe(dark);
     expect(await page.inputValue('#theme-select')).toBe('dark');
@@ -48,9 +36,9 @@ describe('theme', () => {
 
 describe('keyboard', () => {
   it('offers the skip link first, and it moves focus to the content', async () => {
-    const context = await browser.newContext();
+    const context = await opened.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/cables/09USOSCE147/`);
+    await page.goto(`${opened.site.url}/cables/09USOSCE147/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -63,19 +51,19 @@ describe('keyboard', () => {
 
 describe('layout', () => {
   it('fits a phone: no page is wider than a 375-pixel screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await opened.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     for (const path of ['/', '/cables/09USOSCE147/', '/tags/PREL/', '/tags/', '/origins/', '/dates/2009/']) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${opened.site.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
     }
     await context.close();
   });
 
   it('prints a cable without the site chrome', async () => {
-    const context = await browser.newContext();
+    const context = await opened.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/cables/09USOSCE147/`);
+    await page.goto(`${opened.site.url}/cables/09USOSCE147/`);
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) =>
       page

@@ -3,23 +3,12 @@
  * a hit links to its paragraph and marks the words there, filters live in the URL, the header
  * box searches as you type, and after a visit the site searches and reads offline.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, type Site, serve } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSite, serve } from './browser.ts';
 
 const siteDir = process.env.SITE_DIR ?? 'dist';
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(siteDir);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const opened = openSite(siteDir);
 
 /** The number in "12 cables match …", once the search has finished. */
 async function readCount(page: Page): Promise<number> {
@@ -30,9 +19,9 @@ async function readCount(page: Page): Promise<number> {
 
 describe('search in Chromium', () => {
   it('finds 09USOSCE147 for "Lavrov" and lands on a matching paragraph with the word marked', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=Lavrov`);
+    await page.goto(`${opened.site.url}/search/?q=Lavrov`);
     const link = page.locator('.search-result-link', { hasText: '09USOSCE147' });
     await link.waitFor();
     const href = (await link.getAttribute('href')) ?? '';
@@ -55,9 +44,9 @@ describe('search in Chromium', () => {
   });
 
   it('narrows the results with a tag filter kept in the URL', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=russia`);
+    await page.goto(`${opened.site.url}/search/?q=russia`);
     const all = await readCount(page);
     expect(all).toBeGreaterThan(5);
     await page.locator('#search-filter-panel summary').click();
@@ -78,9 +67,9 @@ describe('search in Chromium', () => {
   });
 
   it('sorts by date when asked, newest first', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=russia&sort=newest`);
+    await page.goto(`${opened.site.url}/search/?q=russia&sort=newest`);
     await readCount(page);
     const years = await page
       .locator('.search-result-meta')
@@ -91,9 +80,9 @@ describe('search in Chromium', () => {
   });
 
   it('opens the header search with "/" and shows results as you type', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${opened.site.url}/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('Lavrov');
@@ -109,7 +98,7 @@ describe('search in Chromium', () => {
 
   it('after a first visit, searches and opens a visited cable with the network off', async () => {
     const own = await serve(siteDir);
-    const context = await newContext(browser);
+    const context = await newContext(opened.browser);
     const page = await context.newPage();
     await page.goto(`${own.url}/search/?q=Lavrov`);
     await page.evaluate(() => navigator.serviceWorker.ready);
