@@ -2,13 +2,14 @@ import { describe, expect, test } from 'vitest';
 import {
   parseClassifiedBy,
   parseDeclassification,
+  parseInfoRecipients,
   parseReasons,
+  parseRecipients,
   parseSigners,
   parseSubject,
   parseSummary,
   parseTags,
-} from '../../src/lib/cable/fields.ts';
-import { parseInfoRecipients, parseRecipients } from '../../src/lib/cable/recipients.ts';
+} from '../../src/lib/cable/index.ts';
 import { parseReferences, type ReferenceOptions } from '../../src/lib/cable/references.ts';
 import { isUpdating, readFixtures } from '../helpers/fixtures.ts';
 

@@ -25,6 +25,11 @@ export function getCables(): Promise<CableEntry[]> {
   return sorted;
 }
 
+/** One route per cable, `{ id }` → the cable: the paths of the cable page and its downloads. */
+export async function getCablePaths(): Promise<{ params: { id: string }; props: { cable: CableEntry } }[]> {
+  return (await getCables()).map((cable) => ({ params: { id: cable.id }, props: { cable } }));
+}
+
 let byId: Promise<Map<string, CableEntry>> | undefined;
 
 /** Every cable by its id. */

@@ -1,14 +1,11 @@
 /** `/cables/<ID>.json`: frontmatter, sections and paragraphs of one cable, and the cables citing it. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { type CableEntry, getCables } from '../../lib/site/cables.ts';
+import { type CableEntry, getCablePaths } from '../../lib/site/cables.ts';
 import { toCableExport } from '../../lib/site/exports.ts';
 import { getCableLinks } from '../../lib/site/links.ts';
 import { readMarkdown } from '../../loaders/bodies.ts';
 
-export const getStaticPaths = (async () => {
-  const cables = await getCables();
-  return cables.map((cable) => ({ params: { id: cable.id }, props: { cable } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = getCablePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const cable = props.cable as CableEntry;

@@ -1,13 +1,10 @@
 /** `/cables/<ID>.md`: the frontmatter as YAML, then the sectioned Markdown body. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'yaml';
-import { type CableEntry, getCables } from '../../lib/site/cables.ts';
+import { type CableEntry, getCablePaths } from '../../lib/site/cables.ts';
 import { readMarkdown } from '../../loaders/bodies.ts';
 
-export const getStaticPaths = (async () => {
-  const cables = await getCables();
-  return cables.map((cable) => ({ params: { id: cable.id }, props: { cable } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = getCablePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const cable = props.cable as CableEntry;
