@@ -7,6 +7,7 @@ import { countSubjectLines, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { normalizeStation } from './stations.ts';
+import { collapseSpaces } from './text.ts';
 
 export type Block =
   | { type: 'heading'; text: string; line: number }
@@ -110,25 +111,27 @@ function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
 const pageBreak: Line = { text: '', line: 0 };
 
 /** Lines with each page break replaced by the `pageBreak` marker, text glued after it kept. */
-function* splitPageHeaders(lines: Line[], dropped: Line[]): Generator<Line> {
+function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
+  const out: Line[] = [];
   for (const entry of lines) {
     // Cheap substring checks first: these patterns run on every line of the corpus.
     const hasOf = entry.text.includes('OF');
     if ((hasOf && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
-      yield pageBreak;
+      out.push(pageBreak);
       continue;
     }
     const header = entry.text.includes('PAGE') ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
-      yield hasOf ? removeInlinePageBreaks(entry, dropped) : entry;
+      out.push(hasOf ? removeInlinePageBreaks(entry, dropped) : entry);
       continue;
     }
     dropped.push({ text: header[0], line: entry.line });
-    yield pageBreak;
+    out.push(pageBreak);
     const rest = entry.text.slice(header[0].length);
-    if (rest.trim()) yield { text: rest, line: entry.line };
+    if (rest.trim()) out.push({ text: rest, line: entry.line });
   }
+  return out;
 }
 
 /** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
@@ -428,9 +431,13 @@ function sharesMostWords(text: string, expected: string[]): boolean {
 }
 
 function fieldOf(text: string): FieldName | null {
+  if (!fieldInitialPattern.test(text)) return null;
   for (const [name, pattern] of fieldLabels) if (pattern.test(text)) return name;
   return null;
 }
+
+/** Every label above starts with one of these letters; most lines of a body start with another. */
+const fieldInitialPattern = /^\s*[CDERST]/i;
 
 /** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
 const fieldBreakPattern =
@@ -583,10 +590,15 @@ function isTable(lines: Line[]): boolean {
   let columned = 0;
   let indented = 0;
   let short = true;
-  for (const { text } of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const text = lines[index]!.text;
     if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(text.trim())) columned++;
     if (/\s/.test(text.charAt(0)) && /^\s{4,}\S/.test(text)) indented++;
     if (text.length >= 60) short = false;
+    // Stop reading a paragraph once neither kind of table is still possible.
+    const left = lines.length - index - 1;
+    const mayBeColumns = columned + left >= 2 && (columned + left) * 2 >= lines.length;
+    if (!mayBeColumns && !(short && indented === index + 1)) return false;
   }
   return (columned >= 2 && columned * 2 >= lines.length) || (indented === lines.length && short);
 }
@@ -623,15 +635,9 @@ function mergeLists(blocks: Block[]): Block[] {
   return out;
 }
 
-/** `\s` spelled out, and without the plain space. */
-const space = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
-const otherSpace = String.raw`\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
-/** Runs of whitespace, or one whitespace character that is not a space; classes spelled out run faster than `\s{2,}|[^\S ]`. */
-const spaceRunPattern = new RegExp(`[${space}]{2,}|[${otherSpace}]`, 'g');
-
-/** Whitespace runs as one space. Matching only runs (not every single space) keeps it fast. */
+/** Whitespace runs as one space, trimmed. */
 function collapse(text: string): string {
-  return text.replace(spaceRunPattern, ' ').trim();
+  return collapseSpaces(text).trim();
 }
 
 function joinLines(lines: Line[]): string {

@@ -3,6 +3,7 @@
  * e.g. `Classified By: Ambassador Tony P. Hall for Reasons 1.4 (b) and (d).`
  */
 import { isNearMiss } from './near-miss.ts';
+import { collapseSpaces } from './text.ts';
 
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/;
 
@@ -22,11 +23,12 @@ export function parseClassifiedBy(text: string): string[] {
   const block = findBlock(text);
   if (block === null) return [];
   const reasonStart = reasonStartPattern.exec(block);
-  const names = (reasonStart ? block.slice(0, reasonStart.index) : block)
-    .replace(/\((?:U|C|S|SBU)\)/g, ' ')
-    .replace(/^(?:\s*Classified\s+by\s*:?)+/i, '')
-    .replace(/\.\.\.\S*$|\s\S+\.\.\.$/, '')
-    .replace(/\s+/g, ' ');
+  const names = collapseSpaces(
+    (reasonStart ? block.slice(0, reasonStart.index) : block)
+      .replace(/\((?:U|C|S|SBU)\)/g, ' ')
+      .replace(/^(?:\s*Classified\s+by\s*:?)+/i, '')
+      .replace(/\.\.\.\S*$|\s\S+\.\.\.$/, ''),
+  );
   for (const segment of names.split(/[;,]/)) {
     const parts = segment.split(/\s+(?:and|AND|&)\s+/).map(stripTitles);
     // `DTRA Fred Carter and Poloff Steven Prohaska` names two people; `Development and
@@ -40,7 +42,8 @@ export function parseClassifiedBy(text: string): string[] {
 
 /** The classification reasons as written: `1.4 (b) and (d)`; null when none are given. */
 export function parseReasons(text: string): string | null {
-  const block = (findBlock(text) ?? reasonsLine(text))?.replace(/\s+/g, ' ');
+  const found = findBlock(text) ?? reasonsLine(text);
+  const block = found === null ? null : collapseSpaces(found);
   if (!block) return null;
   const start = /\b1\s?\.\s?[1-8]\b/.exec(block);
   if (!start) return null;
@@ -55,8 +58,7 @@ function reasonsLine(text: string): string | null {
 }
 
 function tidyReasons(reasons: string): string | null {
-  const tidy = reasons
-    .replace(/\s+/g, ' ')
+  const tidy = collapseSpaces(reasons)
     .replace(/[\s,/&]+$/, '')
     .replace(/\s+(?:and|AND|or)$/, '')
     .trim();

@@ -6,6 +6,9 @@
 
 export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
+
+import { collapseSpaces } from './text.ts';
+
 export { parseTags } from './tags.ts';
 
 /** `SUBJECT:` / `SUBJ:` (any case with a colon), or an upper-case `SUBJECT` starting a line. */
@@ -54,10 +57,11 @@ export function parseSubject(text: string): string | null {
     .slice(label.index + label[0].length, label.index + label[0].length + 2000)
     .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
     .split('\n');
-  const subject = readSubject(lines)
-    .parts.join(' ')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/\s+/g, ' ')
+  const subject = collapseSpaces(
+    readSubject(lines)
+      .parts.join(' ')
+      .replace(/<br\s*\/?>/gi, ' '),
+  )
     .trim()
     .replace(/^[.:\-\s]+/, '')
     .replace(classificationPrefixPattern, '')
@@ -133,10 +137,7 @@ const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\
  */
 export function parseSummary(text: string): string | null {
   const subject = subjectLabelPattern.exec(text);
-  const from = subject ? subject.index + subject[0].length : 0;
-  summaryStartPattern.lastIndex = from;
-  let start = summaryStartPattern.exec(text);
-  while (start && !isSummaryStart(text, start)) start = summaryStartPattern.exec(text);
+  const start = findSummaryStart(text, subject ? subject.index + subject[0].length : 0);
   if (!start) return null;
   const begin = start.index + start[0].length;
   summaryEndPattern.lastIndex = begin;
@@ -153,6 +154,32 @@ export function parseSummary(text: string): string | null {
   return summary === '' ? null : summary;
 }
 
+/**
+ * The first summary label at or after `from`. The label pattern is costly to run over a whole
+ * cable, so it starts just before each place the word itself occurs (a plain search).
+ */
+function findSummaryStart(text: string, from: number): RegExpExecArray | null {
+  for (let at = from; ; ) {
+    const word = firstOf(text, ['SUMMARY', 'Summary', 'summary'], at);
+    if (word < 0) return null;
+    // The label may open up to `INTRODUCTION AND ` before the word.
+    summaryStartPattern.lastIndex = Math.max(at, word - 40);
+    const start = summaryStartPattern.exec(text);
+    if (!start) return null;
+    if (isSummaryStart(text, start)) return start;
+    at = summaryStartPattern.lastIndex;
+  }
+}
+
+function firstOf(text: string, words: string[], from: number): number {
+  let first = -1;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
 function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);
   const before = text.slice(Math.max(0, at - 24), at);
@@ -161,14 +188,13 @@ function isSummaryStart(text: string, start: RegExpExecArray): boolean {
 }
 
 function cleanSummary(raw: string): string {
-  return raw
-    .replace(pageBreakPattern, ' ')
-    .replace(/[ \t]*\\[ \t]*$/gm, '')
-    .replace(/^[ \t]*[-=]{3,}[ \t]*$/gm, ' ')
-    .replace(/¶\s?\d{1,2}\s?\.?/g, ' ')
-    .replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ')
-    .replace(markingPattern, ' ')
-    .replace(/\s+/g, ' ')
+  let text = raw;
+  // Each pass only where its mark occurs: most summaries hold no page break, `\` or `¶`.
+  if (text.includes('OF')) text = text.replace(pageBreakPattern, ' ');
+  if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
+  if (text.includes('---') || text.includes('===')) text = text.replace(/^[ \t]*[-=]{3,}[ \t]*$/gm, ' ');
+  if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
+  return collapseSpaces(text.replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ').replace(markingPattern, ' '))
     .trim()
     .replace(/^[-:.–\s]+/, '')
     .replace(/^(?:Summary|SUMMARY)\s*[:.]\s*/, '')

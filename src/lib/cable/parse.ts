@@ -64,8 +64,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const fields = (name: FieldName): string[] => fieldTexts(body, name);
   const hasText = envelope.body.some((entry) => entry.text.trim());
 
-  const tags = fields('tags').length > 0 ? unique(fields('tags').flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
-  if (fields('tags').length === 0) {
+  const tagFields = fields('tags');
+  const tags = tagFields.length > 0 ? unique(tagFields.flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
+  if (tagFields.length === 0) {
     if (hasText)
       messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
   } else if (tags.length === 0)

@@ -4,6 +4,7 @@
  */
 import type { Reference } from './schema.ts';
 import { canonicalizeId, normalizeStation } from './stations.ts';
+import { collapseSpaces } from './text.ts';
 
 export interface ReferenceOptions {
   /** Year of the citing cable (`2009`, `09`), used for entries that give none (`STATE 1234`). */
@@ -137,9 +138,7 @@ function splitEntries(block: string): Entry[] {
 }
 
 function tidy(text: string): string {
-  return text
-    .replace(/¶/g, '')
-    .replace(/\s+/g, ' ')
+  return collapseSpaces(text.replace(/¶/g, ''))
     .trim()
     .replace(/^[:;,\s]+|[;,\s]+$/g, '')
     .replace(/\s+(?:and|AND)$/, '');
