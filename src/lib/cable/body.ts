@@ -6,7 +6,7 @@
 import { countSubjectLines, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
-import { normalizeStation } from './stations.ts';
+import { removeGluedPageNumbers } from './page-breaks.ts';
 import { collapseSpaces } from './text.ts';
 
 export type Block =
@@ -137,9 +137,6 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
 /** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
 const inlinePageBreakPattern = /\s{2,}[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s{2,}/g;
 
-/** The serial and page of a page break inside a line: ` 00000888 001.2 OF 002`; the station comes before it. */
-const gluedPageNumberPattern = /\s0\d{4,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}(?=\s|$)/g;
-
 function removeInlinePageBreaks(entry: Line, dropped: Line[]): Line {
   if (!entry.text.includes(' OF ')) return entry;
   let text = entry.text;
@@ -149,39 +146,8 @@ function removeInlinePageBreaks(entry: Line, dropped: Line[]): Line {
       return ' ';
     });
   }
-  text = removeGluedPageNumbers(text, entry.line, dropped);
+  text = removeGluedPageNumbers(text, (found) => dropped.push({ text: found, line: entry.line }));
   return text === entry.text ? entry : { text, line: entry.line };
-}
-
-/**
- * `REF: BRASILIA 882 BRASILIA 00000888 001.2 OF 002`: a page break glued into a line with
- * single spaces, its station being the shortest run of up to three capitalised words before
- * the serial that names a known station.
- */
-function removeGluedPageNumbers(text: string, line: number, dropped: Line[]): string {
-  gluedPageNumberPattern.lastIndex = 0;
-  let out = '';
-  let from = 0;
-  for (let match = gluedPageNumberPattern.exec(text); match; match = gluedPageNumberPattern.exec(text)) {
-    const start = stationStart(text, match.index);
-    if (start < 0) continue;
-    dropped.push({ text: text.slice(start, match.index + match[0].length), line });
-    out += `${text.slice(from, start)} `;
-    from = match.index + match[0].length;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-/** Where the station before a glued serial starts, or -1 when the words before it name none. */
-function stationStart(text: string, serialAt: number): number {
-  const words = /(?:^|\s)((?:[A-Z][A-Z.'-]*\s+){0,2}[A-Z][A-Z.'-]*)$/.exec(text.slice(Math.max(0, serialAt - 60), serialAt))?.[1];
-  if (!words) return -1;
-  const parts = words.split(/\s+/);
-  for (let size = 1; size <= parts.length; size++) {
-    const station = parts.slice(-size).join(' ');
-    if (normalizeStation(station)) return text.lastIndexOf(station, serialAt);
-  }
-  return -1;
 }
 
 function isRepeatedBanner(text: string): boolean {
@@ -235,7 +201,7 @@ const fieldLabels: [FieldName, RegExp][] = [
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
 const gluedLabelPattern = new RegExp(
-  String.raw`(?<=[^\s(])\s*(?=E\.O\.\s*${orderNumber}|TAGS:|SUBJECT:|SUBJ:|REF:|REFS:|Classified By:|CLASSIFIED BY:)`,
+  String.raw`(?<=[^\s(])\s*(?=E\.O\.\s*${orderNumber}|TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|Classified By:|CLASSIFIED BY:)`,
   'g',
 );
 
@@ -504,10 +470,21 @@ function matchFrom(pattern: RegExp, text: string): number {
 }
 
 /** The same without E.O., for a Classified By line (`… for E.O. 12958 reasons 1.4 (d)`). */
-const gluedLabelAfterClassifiedPattern = /(?<=[^\s(])\s*(?=TAGS:|SUBJECT:|SUBJ:|REF:|REFS:)/g;
+const gluedLabelAfterClassifiedPattern = /(?<=[^\s(])\s*(?=TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:)/g;
+
+/**
+ * A line's text before the first field label or handling note glued onto it, cut where the
+ * preamble splits such a line (`… VILNIUS Classified By: …`, `… NEGOTIATIONS SENSITIVE BUT UNCLASSIFIED`).
+ */
+export function beforeGluedField(text: string): string {
+  gluedLabelPattern.lastIndex = 0;
+  const label = gluedLabelPattern.exec(text);
+  const note = gluedNotePattern.exec(text);
+  return text.slice(0, Math.min(label?.index ?? text.length, note?.index ?? text.length));
+}
 
 function splitGluedLabels(entry: Line): Line[] {
-  if (!/E\.O\.|TAGS:|SUBJ|REFS?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
+  if (!/E\.O\.|TAGS:|SUBJ|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
   const pattern = /^\s*Classified\s+By\b/i.test(entry.text) ? gluedLabelAfterClassifiedPattern : gluedLabelPattern;
   pattern.lastIndex = 0;
   if (!pattern.test(entry.text)) return [entry];

@@ -7,6 +7,7 @@
 export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
 
+import { removeGluedPageNumbers } from './page-breaks.ts';
 import { collapseSpaces } from './text.ts';
 
 export { parseTags } from './tags.ts';
@@ -26,7 +27,8 @@ const subjectStopPattern = new RegExp(
     '¶',
     // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).
     String.raw`\bE\.\s?O\.\s?(?:1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS))|(?:12958|13526|12356|12065|13292)\s*$)`,
-    String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}|\(\w+\))`,
+    // Not `FRAUD SUMMARY---HERMOSILLO`, where the dashes join two words of the subject.
+    String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}(?![-\w])|\(\w+\))`,
     String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
     String.raw`\b(?:SIPDIS|NOFORN)\b`,
     '-{4,}',
@@ -56,7 +58,9 @@ export function parseSubject(text: string): string | null {
   const lines = text
     .slice(label.index + label[0].length, label.index + label[0].length + 2000)
     .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
-    .split('\n');
+    .split('\n')
+    // A page break glued on (`… FOR CONGRESS NEW DELHI 00007273  001.2 OF 003`) ends the subject line.
+    .map((line) => (line.includes('OF') ? removeGluedPageNumbers(line) : line));
   const subject = collapseSpaces(
     readSubject(lines)
       .parts.join(' ')

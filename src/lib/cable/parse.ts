@@ -3,12 +3,13 @@
  * Never throws on bad input: problems come back as messages with a place and a rule id.
  */
 
-import { type Body, type FieldName, splitBody } from './body.ts';
+import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
 import { parseClassifiedBy, parseDeclassification, parseReasons, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
 import { readMetadata } from './metadata.ts';
+import { removeGluedPageNumbers } from './page-breaks.ts';
 import { parseInfoRecipients, parseRecipients } from './recipients.ts';
 import { parseReferences } from './references.ts';
 import type { CableFrontmatter } from './schema.ts';
@@ -133,7 +134,14 @@ function withTime(date: string, group: ReturnType<typeof parseDateTimeGroup>): s
  * The body's SUBJECT line is the cable's own; line 2 is the release index's copy, often cut
  * short. The body's wins, unless it is itself the shorter cut of line 2 (`… ALLIE...`).
  */
-function chooseSubject(listed: string, body: string | null): string {
+function chooseSubject(listedLine: string, body: string | null): string {
+  // Line 2 copies the subject line as released, with the fields and page break glued on
+  // (`… VILNIUS Classified By: …`); the body keeps those, so the subject stops before them.
+  let end = listedLine.length;
+  removeGluedPageNumbers(listedLine, (pageBreak) => {
+    end = Math.min(end, listedLine.indexOf(pageBreak));
+  });
+  const listed = beforeGluedField(listedLine.slice(0, end)).trim();
   if (!body) return listed;
   if (!listed) return body;
   const key = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
