@@ -114,16 +114,17 @@ const pageBreak: Line = { text: '', line: 0 };
 function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
   const out: Line[] = [];
   for (const entry of lines) {
-    // Cheap substring checks first: these patterns run on every line of the corpus.
+    // Cheap checks first: these patterns run on every line of the corpus.
     const hasOf = entry.text.includes('OF');
-    if ((hasOf && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
+    const hasCount = hasOf && hasPageCount(entry.text);
+    if ((hasCount && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
       out.push(pageBreak);
       continue;
     }
     const header = entry.text.includes('PAGE') ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
-      out.push(hasOf ? removeInlinePageBreaks(entry, dropped) : entry);
+      out.push(hasCount ? removeInlinePageBreaks(entry, dropped) : entry);
       continue;
     }
     dropped.push({ text: header[0], line: entry.line });
@@ -133,6 +134,19 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
   }
   return out;
 }
+
+/** Whether an `OF` is followed by a three-digit page count (`002 OF 005`), as every page break has. */
+function hasPageCount(text: string): boolean {
+  for (let at = text.indexOf('OF'); at >= 0; at = text.indexOf('OF', at + 2)) {
+    let next = at + 2;
+    while (isSpace(text.charCodeAt(next))) next++;
+    if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2))) return true;
+  }
+  return false;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isSpace = (code: number): boolean => code === 32 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
 
 /** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
 const inlinePageBreakPattern = /\s{2,}[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s{2,}/g;
@@ -164,12 +178,17 @@ function startsBlock(text: string): boolean {
   return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
 }
 
+/** Whether a line holds only whitespace; most lines end in a letter and are told at once. */
+function isBlank(text: string): boolean {
+  return text.length === 0 || (isSpace(text.charCodeAt(text.length - 1)) && text.trim() === '');
+}
+
 /** Runs of non-blank lines. */
 function groupLines(lines: Line[]): Line[][] {
   const groups: Line[][] = [];
   let current: Line[] = [];
   for (const entry of lines) {
-    if (entry.text.trim()) {
+    if (!isBlank(entry.text)) {
       current.push(entry);
     } else if (current.length > 0) {
       groups.push(current);
@@ -569,7 +588,7 @@ function isTable(lines: Line[]): boolean {
   let short = true;
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]!.text;
-    if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(text.trim())) columned++;
+    if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(isSpace(text.charCodeAt(0)) ? text.trim() : text)) columned++;
     if (/\s/.test(text.charAt(0)) && /^\s{4,}\S/.test(text)) indented++;
     if (text.length >= 60) short = false;
     // Stop reading a paragraph once neither kind of table is still possible.
@@ -584,11 +603,13 @@ function isTable(lines: Line[]): boolean {
 function attachSignature(blocks: Block[]): Block[] {
   const last = blocks[blocks.length - 1];
   if (last?.type !== 'paragraph') return blocks;
-  const match = /^(.*[.!?"')\]:]\s+)([A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3})$/.exec(last.text);
+  // Only the end can hold it: a name of up to 40 characters after the last sentence.
+  const tailStart = Math.max(0, last.text.length - 200);
+  const match = /^(.*[.!?"')\]:]\s+)([A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3})$/.exec(last.text.slice(tailStart));
   if (match && match[2]!.length <= 40 && !/^(?:NNNN|BT|END)$/i.test(match[2]!)) {
     return [
       ...blocks.slice(0, -1),
-      { type: 'paragraph', text: match[1]!.trimEnd(), line: last.line },
+      { type: 'paragraph', text: last.text.slice(0, tailStart + match[1]!.length).trimEnd(), line: last.line },
       { type: 'signature', text: match[2]!, line: last.line },
     ];
   }
