@@ -34,7 +34,7 @@ async function inspect(file: string): Promise<void> {
   }
   if (result.cable) {
     console.log(JSON.stringify(result.cable.frontmatter, null, 2));
-    const { headings, paragraphs } = renderCable(result.cable.markdown, { signers: result.cable.frontmatter.signers });
+    const { headings, paragraphs } = renderCable(result.cable.tree, { signers: result.cable.frontmatter.signers });
     console.log('\nSections:');
     const bySection = new Map<string | null, string[]>();
     for (const paragraph of paragraphs) bySection.set(paragraph.section, [...(bySection.get(paragraph.section) ?? []), paragraph.id]);

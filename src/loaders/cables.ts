@@ -165,7 +165,8 @@ async function loadFile(context: LoaderContext, file: string, { seen, parserDige
     });
   }
   const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
-  const rendered = renderCable(cable.markdown, { signers: cable.frontmatter.signers });
+  // From the tree the Markdown was serialized from: the same HTML, without parsing the Markdown again.
+  const rendered = renderCable(cable.tree, { signers: cable.frontmatter.signers });
   const bodies = bodyFilesOf(context.config.cacheDir, id);
   await writeBodies(bodies, { markdown: cable.markdown, html: rendered.html });
   const record: FileRecord = { id, digest, messages };

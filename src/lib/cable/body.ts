@@ -140,7 +140,8 @@ function hasPageCount(text: string): boolean {
   for (let at = text.indexOf('OF'); at >= 0; at = text.indexOf('OF', at + 2)) {
     let next = at + 2;
     while (isSpace(text.charCodeAt(next))) next++;
-    if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2))) return true;
+    if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2)))
+      return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
  * Never throws on bad input: problems come back as messages with a place and a rule id.
  */
 
+import type { Root } from 'mdast';
 import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
 import { parseClassifiedBy, parseDeclassification, parseReasons, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
@@ -20,6 +21,8 @@ export interface Cable {
   frontmatter: CableFrontmatter;
   /** The body as sectioned Markdown. */
   markdown: string;
+  /** The same body as mdast, the tree the Markdown is serialized from; `renderCable` takes either. */
+  tree: Root;
 }
 
 export interface ParseOptions {
@@ -111,8 +114,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     transmissionId: routing.transmissionId,
     isPartial,
   };
-  const markdown = serialize(toMdast(sectionBlocks(body.blocks)));
-  return { cable: { frontmatter, markdown }, messages: messages.messages };
+  const tree = toMdast(sectionBlocks(body.blocks));
+  return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
 }
 
 function toLines(text: string): Line[] {

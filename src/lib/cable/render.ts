@@ -6,6 +6,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -39,8 +40,12 @@ export interface RenderOptions {
 
 const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
 
-export function renderCable(markdown: string, options: RenderOptions = {}): RenderedCable {
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+/**
+ * Renders a cable body: its Markdown, or the mdast it was serialized from (`cable.tree`),
+ * which gives the same HTML without parsing the Markdown again.
+ */
+export function renderCable(body: string | MdastRoot, options: RenderOptions = {}): RenderedCable {
+  const tree = processor.runSync(typeof body === 'string' ? processor.parse(body) : body) as Root;
   const { headings, paragraphs } = identifyBlocks(tree, options);
   return { html: processor.stringify(tree), headings, paragraphs };
 }
