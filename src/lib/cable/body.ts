@@ -3,7 +3,7 @@
  * the preamble (caveats, E.O., TAGS, SUBJECT, REF, Classified By) set apart, and the rest
  * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
  */
-import { countSubjectLines, parseSubject } from './fields.ts';
+import { countSubjectLines, endsUnfinished, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
@@ -174,6 +174,8 @@ const paragraphMarkerPattern = /^\s*(?:¶\s*\d|\d{1,3}\s?\.(?:\s|\(|$)|\d{1,3}\.
 const listMarkerPattern = /^\s*(?:-{1,2}|\*|•|o)\s+\S/;
 const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 const underlinePattern = /^\s*(?:-{3,}|={3,})\s*$/;
+/** An item of a REF list on a line of its own: `B. STATE 12`, `(B) STATE 12`, and `¶B. STATE 12` as the release rewrote it. */
+const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
 function startsBlock(text: string): boolean {
   return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
@@ -243,9 +245,16 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   for (; index < groups.length; index++) {
     const group = splitGluedHeading(groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph));
     if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
-    const isRefContinuation: boolean = last === 'ref' && group.length <= 4 && letteredPattern.test(group[0]!.text);
+    const isRefContinuation: boolean = last === 'ref' && group.length <= 4 && refItemPattern.test(group[0]!.text);
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
-      if (labelled) break;
+      const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
+      if (subject && group.length === 1 && endsUnfinished(subject.at(-1)!.text)) {
+        // `SUBJECT: … ON U.S. AND` / a blank line / `VENEZUELA RELATIONS …`: the subject goes on.
+        subject.push(group[0]!);
+        continue;
+      }
+      // A title line or two between fields (`REF:` below it) does not end the preamble.
+      if (labelled && !(group.length <= 2 && opensWithField(groups[index + 1]))) break;
       rest.push(group);
       continue;
     }
@@ -321,6 +330,10 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   }
   rest.push(...groups.slice(index));
   return { preamble, rest };
+}
+
+function opensWithField(group: Line[] | undefined): boolean {
+  return group !== undefined && fieldOf(group[0]!.text) !== null;
 }
 
 /** `SUBJECT: … in Mendoza Summary` over an underline: the heading glued to the subject is body text. */
@@ -445,10 +458,22 @@ const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   // `Classified By: … for reasons` / `1.4 (b,d)`: the reasons, not paragraph 1.4.
   if (field === 'classifiedBy' && reasonsLinePattern.test(entry.text)) return !/\b1\s?\.\s?[1-8]\b/.test(lines[lines.length - 1]!.text);
+  // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
+  if (field === 'ref' && isNextRefItem(entry.text, lines)) return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
   if (field === 'eo') return false;
   return true;
+}
+
+/** `(C) STATE 12` after a line with `(B)`: the next item of a lettered REF list. */
+function isNextRefItem(text: string, lines: Line[]): boolean {
+  const label = /^\s*¶?\s?(?:\(([B-Z])\)|([B-Z])[.)])/.exec(text);
+  if (!label) return false;
+  const previous = String.fromCharCode((label[1] ?? label[2])!.charCodeAt(0) - 1);
+  return lines.some(
+    (line) => line.text.includes(`(${previous})`) || line.text.includes(`${previous}.`) || line.text.includes(`${previous})`),
+  );
 }
 
 /** `REF: A. BRASILIA 1494 1. Summary. The IV …`, `REF: STATE 57598 (SBU) On June 10, …`: a paragraph glued to a field line. */

@@ -93,6 +93,8 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   for (const [index, rawLine] of lines.entries()) {
     let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
     if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
+    // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
+    if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
     if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
     const isOverUnderline = /^[ \t]*-{3,}/.test(lines[index + 1] ?? '');
     // A heading over an underline of its length (`Introduction` / `------------`) starts the body.
@@ -111,6 +113,19 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   }
   return { parts, used };
 }
+
+function continuesAfterBlank(parts: string[], next: string | undefined): boolean {
+  const text = next?.trim() ?? '';
+  if (text === '' || !endsUnfinished(parts.join(' '))) return false;
+  return !subjectEndLinePattern.test(text) && !subjectLabelPattern.test(text) && !subjectStopPattern.test(text.slice(0, 12));
+}
+
+/** A subject line that cannot end the subject: it stops on `AND`, `OF`, `COHEN’S`, a comma … */
+export function endsUnfinished(text: string): boolean {
+  return unfinishedPattern.test(text.trimEnd());
+}
+
+const unfinishedPattern = /(?:\b(?:AND|OF|THE|FOR|TO|ON|IN|WITH|AT|BY|FROM|OR|A|AN)|['’]S|[,:;&/-])$/i;
 
 /** A leading classification marking: `(C)`, `(SBU)`, `(U//FOUO)`, `(S/NF)`. */
 const classificationPrefixPattern =

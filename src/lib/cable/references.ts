@@ -84,16 +84,28 @@ function findBlock(text: string): string | null {
       if (kept.join('').trim() === '' || /^\s*¶?\s?(?:\([A-Za-z]\)|[A-Za-z][.)])\s/.test(next)) continue;
       break;
     }
-    if (index > 0 && endLinePattern.test(line.trim())) break;
-    const end = firstMatch(line, blockEndPattern, gluedParagraphPattern);
+    const item = index > 0 ? nextItemLength(line, kept) : 0;
+    if (index > 0 && item === 0 && endLinePattern.test(line.trim())) break;
+    const end = firstMatch(line.slice(item), blockEndPattern, gluedParagraphPattern);
     if (end >= 0) {
-      kept.push(line.slice(0, end));
+      kept.push(line.slice(0, item + end));
       break;
     }
     kept.push(line);
   }
   const block = kept.join('\n').trim();
   return block === '' ? null : block;
+}
+
+/**
+ * The length of the label of `(C) SAO PAULO 73` after `(B) …`, the list's next item and not
+ * a paragraph marked `(C)`; 0 for any other line.
+ */
+function nextItemLength(line: string, kept: string[]): number {
+  const label = /^\s*¶?\s?\(([B-Z])\)\s*/.exec(line);
+  if (!label) return 0;
+  const previous = `(${String.fromCharCode(label[1]!.charCodeAt(0) - 1)})`;
+  return kept.some((text) => text.includes(previous)) ? label[0].length : 0;
 }
 
 function firstMatch(text: string, ...patterns: RegExp[]): number {
