@@ -7,6 +7,7 @@ import { countSubjectLines, endsUnfinished, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
+import { isCodeLine } from './tags.ts';
 import { collapseSpaces } from './text.ts';
 
 export type Block =
@@ -461,7 +462,7 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
   if (field === 'ref' && isNextRefItem(entry.text, lines)) return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
-  if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text);
+  if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text);
   if (field === 'eo') return false;
   return true;
 }

@@ -69,7 +69,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const hasText = envelope.body.some((entry) => entry.text.trim());
 
   const tagFields = fields('tags');
-  const tags = tagFields.length > 0 ? unique(tagFields.flatMap(parseTags), (tag) => tag) : parseTags(bodyText);
+  // Without a TAGS field in the body, a TAGS label anywhere (a run-together partial extract puts it in the header).
+  const tags = tagFields.length > 0 ? unique(tagFields.flatMap(parseTags), (tag) => tag) : parseTags(`${headerText}\n${bodyText}`);
   if (tagFields.length === 0) {
     if (hasText)
       messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });

@@ -34,8 +34,8 @@ const knownCodes: ReadonlySet<string> = new Set(
   YM ZA ZB ZI ZP ZR ZU`.split(/\s+/),
 );
 
-/** The label at the start of a TAGS line, its common forms first. */
-const labelPattern = /(?:^|[^A-Za-z0-9/])(?:TAGS?|Tags?|tags)(?![A-Za-z])[ \t]*[:;.,)\\]?[ \t]*/;
+/** The label at the start of a TAGS line, its common forms first; glued to a date only with its colon (`…08/16/2015TAGS: EMIN`). */
+const labelPattern = /(?:^|[^A-Za-z0-9/]|(?<=\d)(?=TAGS?:))(?:TAGS?|Tags?|tags)(?![A-Za-z])[ \t]*[:;.,)\\]?[ \t]*/;
 
 const globalLabelPattern = new RegExp(labelPattern.source, 'g');
 
@@ -88,7 +88,10 @@ function findLabel(text: string): RegExpExecArray | null {
   labels.lastIndex = 0;
   for (let match = labels.exec(text); match; match = labels.exec(text)) {
     const end = match.index + match[0].length;
-    if (looksLikeCodes(text.slice(end, end + 40))) return match;
+    // Codes follow on the label's line, or on the next after `TAGS:` alone (not after `(ADDED TAG)`).
+    const after = text.slice(end, end + 40);
+    const line = match[0].trimEnd().endsWith(':') ? after : after.split('\n', 1)[0]!;
+    if (looksLikeCodes(line)) return match;
   }
   return typoLabelPattern.exec(text);
 }
@@ -105,7 +108,13 @@ function nextLineIsCodes(text: string, end: number): boolean {
   const next = text.indexOf('\n', end + 1);
   const line = text.slice(end + 1, next === -1 ? text.length : next).trim();
   if (line === '') return false;
-  return line.split(/[\s,]+/).every((word) => knownCodes.has(word) && word.length > 2);
+  return isCodeLine(line);
+}
+
+/** A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma. */
+export function isCodeLine(line: string): boolean {
+  const text = line.trim();
+  return text !== '' && text.split(/[\s,]+/).every((word) => knownCodes.has(word) && word.length > 2);
 }
 
 function splitTags(raw: string): string[] {
