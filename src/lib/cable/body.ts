@@ -459,6 +459,9 @@ const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   // `Classified By: … for reasons` / `1.4 (b,d)`: the reasons, not paragraph 1.4.
   if (field === 'classifiedBy' && reasonsLinePattern.test(entry.text)) return !/\b1\s?\.\s?[1-8]\b/.test(lines[lines.length - 1]!.text);
+  // `… Reasons 1.4` / `(B) and (D).`: the letters of the reasons, not a paragraph marked `(B)`.
+  if (field === 'classifiedBy' && /\b1\s?\.\s?[1-8]\s*$/.test(lines[lines.length - 1]!.text) && /^\s*\(\s?[a-hA-H]\s?\)/.test(entry.text))
+    return true;
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
   if (field === 'ref' && isNextRefItem(entry.text, lines)) return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;

@@ -45,10 +45,13 @@ export function parseReasons(text: string): string | null {
   const found = findBlock(text) ?? reasonsLine(text);
   const block = found === null ? null : collapseSpaces(found);
   if (!block) return null;
-  const start = /\b1\s?\.\s?[1-8]\b/.exec(block);
+  const start = /\b1\s?\.\s?[1-8](?!\d)/.exec(block);
   if (!start) return null;
   const reasons = reasonsPattern.exec(block.slice(start.index));
-  return reasons ? tidyReasons(reasons[0]) : null;
+  if (!reasons) return null;
+  // `… (b) and (d)  (C) Adding new partners …`: the marking of the next paragraph, glued on.
+  const isNextMarking = /\s\(C\)?\s*$/.test(reasons[0]) && /^\)?\s*[A-Z][a-z]/.test(block.slice(start.index + reasons[0].length));
+  return tidyReasons(isNextMarking ? reasons[0].replace(/\s\(C\)?\s*$/, '') : reasons[0]);
 }
 
 /** Without a `Classified By` label: a `Reasons 1.4 (b)` phrase near the top. */
@@ -67,10 +70,24 @@ function tidyReasons(reasons: string): string | null {
 
 /** The label's text: the rest of its line, and the next when the reasons are not on the first. */
 function findBlock(text: string): string | null {
-  const label = labelPattern.exec(text);
-  if (!label) return null;
-  const start = label.index + label[0].length;
-  const lines = text.slice(start, start + 600).split('\n');
+  let first: string | null = null;
+  const labels = new RegExp(labelPattern.source, 'g');
+  for (let label = labels.exec(text); label; label = labels.exec(text)) {
+    const block = blockAt(text, label.index + label[0].length);
+    first ??= block;
+    // A label with nothing but a marking after it (`Classified By: Classified By: …` as the release glued it),
+    // or a first copy of the cable cut short (`Classified By: CDA Andrew Schof...`): read the next.
+    if (block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block)) return block;
+  }
+  return first;
+}
+
+function blockAt(text: string, start: number): string {
+  // Lines without trailing spaces or a CSV dump's `\`, so a word wrapped mid-way (`Reas` / `ons`) reads as one gap.
+  const lines = text
+    .slice(start, start + 600)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]*\\?[ \t]*$/, ''));
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
     if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;

@@ -83,7 +83,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
   }
   const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
-  const classifiedText = fields('classifiedBy')[0] ?? bodyText;
+  // The Classified By lines first (a label repeated when the release glued it to REF: `Classified By:
+  // Classified By: …`), then the whole text, for a file whose first copy of the cable is cut short.
+  const classifiedText = [...fields('classifiedBy'), headerText, bodyText].join('\n\n');
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
   const referenceOptions = { year: metadata.date.slice(0, 4), referenceId: canonicalId };
   const references = unique(
