@@ -608,10 +608,16 @@ function isAddressBlock(lines: Line[]): boolean {
 /** A column gap: two or more spaces not following sentence punctuation, or three or more. */
 const columnGapPattern = /(?:[^\s.?!:;,"')]\s{2,}|\s{3,})\S/;
 
+/** A gap of four spaces or more between two words; global, so two tests in a row find two gaps. */
+const wideGapPattern = /\S {4,}(?=\S)/g;
+
 function isTable(lines: Line[]): boolean {
   if (lines.length < 2) {
-    const text = lines[0]?.text;
-    return text?.includes('    ') === true && (text.trim().match(/\S {4,}(?=\S)/g)?.length ?? 0) >= 2;
+    // One line with two wide gaps between words. Most paragraphs have no run of four spaces.
+    const text = lines[0]?.text ?? '';
+    if (!text.includes('    ')) return false;
+    wideGapPattern.lastIndex = 0;
+    return wideGapPattern.test(text) && wideGapPattern.test(text);
   }
   let columned = 0;
   let indented = 0;
@@ -619,7 +625,7 @@ function isTable(lines: Line[]): boolean {
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]!.text;
     if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(isSpace(text.charCodeAt(0)) ? text.trim() : text)) columned++;
-    if (/\s/.test(text.charAt(0)) && /^\s{4,}\S/.test(text)) indented++;
+    if (isSpace(text.charCodeAt(0)) && /^\s{4,}\S/.test(text)) indented++;
     if (text.length >= 60) short = false;
     // Stop reading a paragraph once neither kind of table is still possible.
     const left = lines.length - index - 1;
