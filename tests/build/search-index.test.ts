@@ -20,7 +20,11 @@ describe('the search index in the build', () => {
     const folder = path.join(dist, 'pagefind', 'fragment');
     const fragments = readdirSync(folder).map(
       (file) =>
-        JSON.parse(gunzipSync(readFileSync(path.join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as {
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(folder, file)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as {
           url: string;
           content: string;
           anchors: { element: string; id: string; text: string }[];
