@@ -4,7 +4,12 @@
  * headless Chromium, and counts how often that cable is among the first results linked to that
  * very paragraph: online, then offline after "Save for offline" with the server stopped.
  *
- *   node scripts/search-check.ts [dist] [--samples 100] [--words 3] [--top 10] [--seed 1] [--online-only]
+ * The words are the ones a person would take to find that paragraph again: words of five letters
+ * or more that set it apart, i.e. not in more than `--common` of all cables ("government",
+ * "minister", "officials" are left out; names, places and rarer words stay), drawn at random
+ * among those.
+ *
+ *   node scripts/search-check.ts [dist] [--samples 100] [--words 3] [--top 10] [--seed 1] [--common 0.05] [--online-only]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +24,7 @@ const { positionals, values } = parseArgs({
     words: { type: 'string', default: '3' },
     top: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    common: { type: 'string', default: '0.05' },
     'online-only': { type: 'boolean', default: false },
   },
 });
@@ -84,6 +90,7 @@ async function runAll(
 async function check(page: Page, origin: string, sample: Sample): Promise<{ outcome: Outcome; rank: number }> {
   await page.goto(`${origin}/search/?q=${encodeURIComponent(sample.query)}`);
   await page.waitForSelector('[data-search-page][data-state="done"]', { timeout: 60_000 });
+  await revealResults(page, top);
   const hrefs = (
     await page.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
   ).slice(0, top);
@@ -91,6 +98,21 @@ async function check(page: Page, origin: string, sample: Sample): Promise<{ outc
   if (rank < 0) return { outcome: 'missed', rank };
   const hash = decodeURIComponent(new URL(hrefs[rank] ?? '', origin).hash.slice(1));
   return { outcome: hash === sample.paragraph ? 'paragraph' : 'cable', rank: rank + 1 };
+}
+
+/** Scrolls the first `count` results into view, as a reader does, so each one's text is fetched and shown. */
+async function revealResults(page: Page, count: number): Promise<void> {
+  const shown = Math.min(count, await page.locator('#search-results > li').count());
+  for (let index = 0; index < shown; index++) {
+    await page.evaluate((nth) => document.querySelectorAll('#search-results > li')[nth]?.scrollIntoView({ block: 'center' }), index);
+    await page.waitForFunction(
+      (nth) => document.querySelectorAll('#search-results > li')[nth]?.querySelector('.search-result-link'),
+      index,
+      {
+        timeout: 30_000,
+      },
+    );
+  }
 }
 
 function summarize(label: string, outcomes: { sample: Sample; outcome: Outcome; rank: number }[]): void {
@@ -113,6 +135,7 @@ async function drawSamples(count: number, wordCount: number): Promise<Sample[]> 
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+  const common = await findCommonWords(ids, Number(values.common));
   const samples: Sample[] = [];
   for (let attempt = 0; samples.length < count && attempt < count * 20; attempt++) {
     const id = ids[Math.floor(random() * ids.length)] as string;
@@ -125,7 +148,10 @@ async function drawSamples(count: number, wordCount: number): Promise<Sample[]> 
             .split(/\s+/)
             .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')),
         ),
-      ].filter((word) => /^\p{L}{5,}$/u.test(word) && !stopwords.has(word.toLowerCase()) && word !== 'XXXXXXXXXXXX'),
+      ].filter(
+        (word) =>
+          /^\p{L}{5,}$/u.test(word) && !stopwords.has(word.toLowerCase()) && !common.has(word.toLowerCase()) && word !== 'XXXXXXXXXXXX',
+      ),
     }));
     const candidates = paragraphs.filter((paragraph) => paragraph.words.length >= wordCount * 2);
     const paragraph = candidates[Math.floor(random() * candidates.length)];
@@ -136,6 +162,19 @@ async function drawSamples(count: number, wordCount: number): Promise<Sample[]> 
     samples.push({ id, paragraph: paragraph.id, query: words.join(' ') });
   }
   return samples;
+}
+
+/** Words found in more than `share` of all cable bodies (lower case): too common to pick a paragraph out. */
+async function findCommonWords(ids: string[], share: number): Promise<Set<string>> {
+  const cablesWith = new Map<string, number>();
+  for (const id of ids) {
+    const html = await readFile(path.join(dist, 'cables', id, 'index.html'), 'utf8');
+    const start = html.indexOf('<div class="cable-body">');
+    const body = html.slice(start, html.indexOf('<div class="cable-links"', start));
+    const words = new Set(decode(body.replace(/<[^>]+>/g, ' ').toLowerCase()).match(/\p{L}{5,}/gu) ?? []);
+    for (const word of words) cablesWith.set(word, (cablesWith.get(word) ?? 0) + 1);
+  }
+  return new Set([...cablesWith].filter(([, count]) => count > share * ids.length).map(([word]) => word));
 }
 
 function decode(text: string): string {

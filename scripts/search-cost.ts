@@ -1,8 +1,10 @@
 /**
  * What a first search costs a browser: serves a built site the way a static host does (text
  * files gzipped on the fly; Pagefind's files are already compressed), opens /search/?q=<word>
- * in a fresh headless Chromium profile and adds up the bytes it transfers until the results
- * are shown. Prints one line per file group, for each query.
+ * in a fresh headless Chromium profile (1280×720) and adds up the bytes it transfers until the
+ * results are shown, and in the 1.5 s after: results the search page fetches only when they
+ * scroll into view count when they fit on that screen. Prints one line per file group, for each
+ * query.
  *
  *   node scripts/search-cost.ts [dist] [--query lavrov --query nuclear …]
  */

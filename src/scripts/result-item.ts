@@ -15,6 +15,13 @@ export function renderResult(view: ResultView, { isCompact = false } = {}): HTML
   return item;
 }
 
+/** A result whose text is not fetched yet: holds its place in the list until it comes into view. */
+export function renderPlaceholder(): HTMLLIElement {
+  const item = element('li', 'search-result search-result-pending');
+  item.setAttribute('aria-busy', 'true');
+  return item;
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;

@@ -2,13 +2,19 @@
  * The /search/ page: reads its state from the URL, runs the Pagefind search, shows the results
  * (10 at a time) and, in the filter panel, the filters with their counts; writes every change
  * back to the URL. The panel opens by itself when the URL has filters.
+ *
+ * A result's text comes from its Pagefind fragment (about 4 KB each on the full corpus). The
+ * first few of each ten are fetched at once; the others stand as placeholders and are fetched
+ * when they scroll into view, so a first search downloads only what fits on a screen.
  */
 import { type FilterCounts, loadPagefind, type Pagefind, type Result } from '../lib/search/pagefind.ts';
 import { type FilterName, filterNames, hasFilters, readState, type SearchState, toSearch, writeState } from '../lib/search/state.ts';
 import { viewResult } from '../lib/search/view.ts';
-import { renderResult } from './result-item.ts';
+import { renderPlaceholder, renderResult } from './result-item.ts';
 
 const pageSize = 10;
+/** Results of each ten fetched at once; the rest wait until they come into view. */
+const eagerResults = 5;
 const shownValues = 12;
 const filterLabels: Record<FilterName, string> = { tag: 'Tag', origin: 'Origin', classification: 'Classification', year: 'Year' };
 
@@ -27,6 +33,28 @@ export function setUpSearchPage(root: HTMLElement): void {
   let run = 0;
   let shown: { results: Result[]; count: number; query: string } = { results: [], count: 0, query: '' };
   const expanded = new Set<FilterName>();
+  /** Placeholders waiting to come into view, and what to do when they do. */
+  const waiting = new Map<Element, () => void>();
+  const visibility =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver((entries, observer) => {
+          for (const entry of entries) {
+            const reveal = waiting.get(entry.target);
+            if (!entry.isIntersecting || !reveal) continue;
+            waiting.delete(entry.target);
+            observer.unobserve(entry.target);
+            reveal();
+          }
+        })
+      : undefined;
+  const whenVisible = (element: Element, reveal: () => void): void => {
+    if (!visibility) {
+      reveal();
+      return;
+    }
+    waiting.set(element, reveal);
+    visibility.observe(element);
+  };
   let filterCounts: Promise<FilterCounts> | undefined;
   /** Pagefind, with every filter's counts loaded once the filter panel is open (about 90 KB on the full corpus: not for a first search). */
   const pagefind = async (): Promise<Pagefind> => {
@@ -62,6 +90,8 @@ export function setUpSearchPage(root: HTMLElement): void {
 
   const search = async (): Promise<void> => {
     const current = ++run;
+    visibility?.disconnect();
+    waiting.clear();
     const { term, options } = toSearch(state);
     if (term === '') {
       status.textContent = 'Type a word, an id or a name; or pick a filter.';
@@ -92,10 +122,18 @@ export function setUpSearchPage(root: HTMLElement): void {
   const showMore = async (current: number): Promise<void> => {
     const from = list.children.length;
     const page = shown.results.slice(from, from + pageSize);
-    const fragments = await Promise.all(page.map((result) => result.data()));
-    if (current !== run) return;
-    list.append(...fragments.map((fragment) => renderResult(viewResult(fragment, shown.query))));
+    const placeholders = page.map(() => renderPlaceholder());
+    list.append(...placeholders);
     more.hidden = list.children.length >= shown.count;
+    const fill = async (result: Result, placeholder: HTMLLIElement): Promise<void> => {
+      const fragment = await result.data();
+      if (current === run) placeholder.replaceWith(renderResult(viewResult(fragment, shown.query)));
+    };
+    page.slice(eagerResults).forEach((result, index) => {
+      const placeholder = placeholders[eagerResults + index] as HTMLLIElement;
+      whenVisible(placeholder, () => void fill(result, placeholder).catch(() => undefined));
+    });
+    await Promise.all(page.slice(0, eagerResults).map((result, index) => fill(result, placeholders[index] as HTMLLIElement)));
   };
 
   const renderFilters = (counts: FilterCounts, selected: Partial<Record<FilterName, string[]>>): void => {

@@ -1,6 +1,7 @@
 /** What `astro build` leaves for search (SITE_DIR, default dist/): an index of the cable pages only, and the offline files. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteDir as dist, readText as read, requireSite } from './site.ts';
 
@@ -13,6 +14,27 @@ describe('the search index in the build', () => {
     );
     const entry = JSON.parse(read('/pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(cablePages.length);
+  });
+
+  it('gives a result fragment the cable text once: blocks as anchors without a copy of their text, no pilcrows', () => {
+    const folder = path.join(dist, 'pagefind', 'fragment');
+    const fragments = readdirSync(folder).map(
+      (file) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(folder, file)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as {
+          url: string;
+          content: string;
+          anchors: { element: string; id: string; text: string }[];
+        },
+    );
+    const fragment = fragments.find((candidate) => candidate.url === '/cables/09USOSCE147/');
+    expect(fragment?.content).toMatch(/^09USOSCE147 · Mission USOSCE · [A-Z/ ]+\. OSCE: LAVROV AT ASRC /);
+    expect(fragment?.content).not.toContain('¶');
+    expect(fragment?.anchors.map((anchor) => anchor.id)).toContain('par11');
+    for (const anchor of fragment?.anchors ?? []) if (!/^h\d$/.test(anchor.element)) expect(anchor.text).toBe('');
   });
 
   it('lists, for "Save for offline", files that exist and their total size, and states it on the search page', () => {
