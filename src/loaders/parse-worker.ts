@@ -1,0 +1,11 @@
+/** A worker thread of the parse pool: `{ task, bytes, relative }` in, `{ task, result }` or `{ task, error }` out. */
+import { parentPort } from 'node:worker_threads';
+import { parseFile } from './parse-file.ts';
+
+parentPort?.on('message', ({ task, bytes, relative }: { task: number; bytes: Uint8Array; relative: string }) => {
+  try {
+    parentPort?.postMessage({ task, result: parseFile(bytes, relative) });
+  } catch (error) {
+    parentPort?.postMessage({ task, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
