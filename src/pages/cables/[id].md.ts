@@ -2,9 +2,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'yaml';
 import { type CableEntry, getCablePaths } from '../../lib/site/cables.ts';
+import { cableKey } from '../../lib/site/cache-keys.ts';
 import { readMarkdown } from '../../loaders/bodies.ts';
 
-export const getStaticPaths = getCablePaths satisfies GetStaticPaths;
+export const getStaticPaths = (() => getCablePaths({ keyOf: cableKey })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const cable = props.cable as CableEntry;

@@ -2,8 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CableEntry, getCablePaths } from '../../lib/site/cables.ts';
+import { cableKey } from '../../lib/site/cache-keys.ts';
 
-export const getStaticPaths = getCablePaths satisfies GetStaticPaths;
+export const getStaticPaths = (() => getCablePaths({ keyOf: cableKey })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const bytes = await readFile((props.cable as CableEntry).filePath!);
