@@ -1,6 +1,7 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import cableText from './src/integrations/cable-text.ts';
 import search from './src/integrations/search.ts';
 
 export default defineConfig({
@@ -24,8 +25,9 @@ export default defineConfig({
     incrementalBuild: true,
     ...(countCables() > 50_000 ? { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } : {}),
   },
-  // Pagefind index over the cable pages, and the offline service worker, after the pages are written.
-  integrations: [search()],
+  // After the pages are written: the cable files copied to /cables/<ID>.txt; the Pagefind index over
+  // the cable pages, and the offline service worker.
+  integrations: [cableText(), search()],
 });
 
 /** How many files the build will read as cables (0 when the folder is missing: the loader says so). */

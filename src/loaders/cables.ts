@@ -13,6 +13,7 @@ import { bodyFilesOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
 import { createParsePool } from './parse-pool.ts';
 import { summarize, writeReport } from './summary.ts';
+import { writeTextFiles } from './text-files.ts';
 
 export interface CablesLoaderOptions {
   /** Folder of `<ID>.txt` files. */
@@ -73,6 +74,10 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const removed = [...context.store.keys()].filter((id) => !seen.has(id));
       for (const id of removed) context.store.delete(id);
       await Promise.all(removed.map((id) => removeBodies(bodyFilesOf(context.config.cacheDir, id))));
+      await writeTextFiles(
+        context.config.cacheDir,
+        [...seen].map(([id, file]) => ({ id, file })),
+      );
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
       context.logger.info(threads > 1 ? `${summary.line}, parsed on ${threads} worker threads` : summary.line);
