@@ -1,7 +1,7 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import cableText from './src/integrations/cable-text.ts';
+import cableFiles from './src/integrations/cable-files.ts';
 import search from './src/integrations/search.ts';
 
 export default defineConfig({
@@ -25,9 +25,9 @@ export default defineConfig({
     incrementalBuild: true,
     ...(countCables() > 50_000 ? { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } : {}),
   },
-  // After the pages are written: the cable files copied to /cables/<ID>.txt; the Pagefind index over
-  // the cable pages, and the offline service worker.
-  integrations: [cableText(), search()],
+  // After the pages are written: the cable files and Markdown downloads copied to /cables/<ID>.txt
+  // and .md; the Pagefind index over the cable pages, and the offline service worker.
+  integrations: [cableFiles(), search()],
 });
 
 /** How many files the build will read as cables (0 when the folder is missing: the loader says so). */

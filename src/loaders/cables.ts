@@ -1,7 +1,7 @@
 /**
  * The Astro loader over a folder of cable files: a thin adapter around the pure parser.
- * It skips unchanged files by digest, stores the frontmatter and outline (the Markdown body and
- * rendered HTML go to files beside the data store, see `bodies.ts`), reports every problem with
+ * It skips unchanged files by digest, stores the frontmatter and headings (the rendered HTML and
+ * the .md and .json downloads go to files beside the data store, see `bodies.ts`), reports every problem with
  * its file and line, logs one summary line, and reloads a file in `astro dev`.
  */
 import type { Dirent } from 'node:fs';
@@ -9,11 +9,11 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { cableFrontmatter, formatMessage, type Message } from '../lib/cable/index.ts';
-import { bodyFilesOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
+import { bodyFilesOf, bodyStemOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
+import { writeDownloads } from './downloads.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
 import { createParsePool } from './parse-pool.ts';
 import { summarize, writeReport } from './summary.ts';
-import { writeTextFiles } from './text-files.ts';
 
 export interface CablesLoaderOptions {
   /** Folder of `<ID>.txt` files. */
@@ -54,12 +54,9 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const changed = reads.filter((read) => read.bytes && !isUnchanged(context, read));
       const pool = createParsePool({ files: changed.length });
       const threads = pool.threads;
-      const parsed = new Map<string, Promise<ParsedFile>>();
+      const parsed = new Map<string, () => Promise<ParsedFile>>();
       for (const read of changed) {
-        const result = pool.parse(read.bytes!, read.relative);
-        // Awaited in order below; a rejection before its turn must not count as unhandled.
-        result.catch(() => {});
-        parsed.set(read.file, result);
+        parsed.set(read.file, pool.submit(read.bytes!, read.relative));
         read.bytes = null;
       }
       try {
@@ -74,9 +71,9 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const removed = [...context.store.keys()].filter((id) => !seen.has(id));
       for (const id of removed) context.store.delete(id);
       await Promise.all(removed.map((id) => removeBodies(bodyFilesOf(context.config.cacheDir, id))));
-      await writeTextFiles(
+      await writeDownloads(
         context.config.cacheDir,
-        [...seen].map(([id, file]) => ({ id, file })),
+        [...seen].map(([id, file]) => ({ id, text: file, markdown: path.resolve(bodyFilesOf(context.config.cacheDir, id).markdown) })),
       );
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
@@ -102,11 +99,19 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
   };
 }
 
-/** The parser's source files, read in name order: a change to any of them invalidates every cable. */
+/**
+ * The parser's source files, read in name order, and the code that turns its result into the
+ * body files (`parse-file.ts`, the JSON export's shape): a change to any of them invalidates every cable.
+ */
 async function readParserSource(): Promise<string> {
   const dir = path.resolve('src/lib/cable');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
-  const sources = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+  const files = [
+    ...names.map((name) => path.join(dir, name)),
+    path.resolve('src/loaders/parse-file.ts'),
+    path.resolve('src/lib/site/exports.ts'),
+  ];
+  const sources = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   return sources.join('\0');
 }
 
@@ -170,8 +175,8 @@ interface StoreOptions {
   seen: Map<string, string>;
   /** Where the changes to the data store go, to be made together by the caller. */
   writes: (() => void)[];
-  /** The file's parse, when it was started ahead (changed files); otherwise it is parsed here if needed. */
-  parsed?: Promise<ParsedFile> | undefined;
+  /** The file's parse, when it was queued ahead (changed files); otherwise it is parsed here if needed. */
+  parsed?: (() => Promise<ParsedFile>) | undefined;
 }
 
 async function storeCable(context: LoaderContext, read: CableRead, { seen, writes, parsed }: StoreOptions): Promise<FileOutcome> {
@@ -183,7 +188,7 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
     seen.set(previous.id, file);
     return { file: relative, id: previous.id, messages: previous.messages, status: 'unchanged' };
   }
-  const { cable, messages } = await (parsed ?? readFile(file).then((bytes) => parseFile(bytes, relative)));
+  const { cable, messages } = await (parsed ? parsed() : readFile(file).then((bytes) => parseFile(bytes, relative)));
   if (!cable) return { file: relative, id: null, messages, status: 'failed' };
   const id = cable.frontmatter.canonicalId;
   const other = seen.get(id);
@@ -211,8 +216,7 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
     });
   }
   const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
-  const bodies = bodyFilesOf(context.config.cacheDir, id);
-  await writeBodies(bodies, { markdown: cable.markdown, html: cable.html });
+  await writeBodies(bodyFilesOf(context.config.cacheDir, id), cable.bodies);
   const record: FileRecord = { id, digest, messages };
   // Only the entry waits for the store, not the rendered HTML (already in its file).
   const entry = {
@@ -223,9 +227,8 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
     rendered: {
       html: '',
       metadata: {
-        bodies,
+        body: bodyStemOf(context.config.cacheDir, id),
         headings: cable.headings.map((heading) => ({ depth: 2, slug: heading.id, text: heading.text })),
-        paragraphs: cable.paragraphs,
       },
     },
   };

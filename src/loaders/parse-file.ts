@@ -1,19 +1,23 @@
 /**
- * One cable file's bytes → its frontmatter, sectioned Markdown, rendered HTML and outline, with
- * every problem as a message. The same function runs in the loader's thread and in its worker
- * threads (`parse-pool.ts`), so it imports the parser only and returns plain data.
+ * One cable file's bytes → everything the loader stores and writes for it: the frontmatter, the
+ * rendered HTML and its headings, and the two downloads (`.md` and `.json`, see `bodies.ts`),
+ * with every problem as a message. The same function runs in the loader's thread and in its
+ * worker threads (`parse-pool.ts`), so it runs under plain Node and returns plain data; this file
+ * is part of the parser digest, so changing what it writes re-reads every cable.
  */
-import { type CableFrontmatter, decodeCable, type Message, parseCable, renderCable } from '../lib/cable/index.ts';
+import { stringify } from 'yaml';
+import { type CableFrontmatter, cableFrontmatter, decodeCable, type Message, parseCable, renderCable } from '../lib/cable/index.ts';
+import { toCableExport } from '../lib/site/exports.ts';
+import type { Bodies } from './bodies.ts';
 
 export interface ParsedFile {
   messages: Message[];
   /** Null when the file could not be read as a cable (a fatal message says why). */
   cable: {
     frontmatter: CableFrontmatter;
-    markdown: string;
-    html: string;
+    /** Section headings of the page: slug and text. */
     headings: { id: string; text: string }[];
-    paragraphs: { id: string; number: string | null; section: string | null }[];
+    bodies: Bodies;
   } | null;
 }
 
@@ -23,15 +27,34 @@ export function parseFile(bytes: Uint8Array, relative: string): ParsedFile {
   const { cable, messages } = parseCable(decoded.text, { path: relative });
   messages.unshift(...decoded.messages);
   if (!cable) return { messages, cable: null };
-  const rendered = renderCable(cable.markdown, { signers: cable.frontmatter.signers });
+  const { html, headings, paragraphs } = renderCable(cable.markdown, { signers: cable.frontmatter.signers });
+  // The collection validates the frontmatter with the same schema: the downloads show what the pages show.
+  const data = cableFrontmatter.parse(cable.frontmatter);
+  const id = data.canonicalId;
+  const exported = toCableExport(
+    {
+      id,
+      data,
+      body: cable.markdown,
+      rendered: {
+        metadata: {
+          headings: headings.map((heading) => ({ slug: heading.id, text: heading.text })),
+          paragraphs: paragraphs.map(({ id: paragraph, number, section }) => ({ id: paragraph, number, section })),
+        },
+      },
+    },
+    [],
+  );
   return {
     messages,
     cable: {
       frontmatter: cable.frontmatter,
-      markdown: cable.markdown,
-      html: rendered.html,
-      headings: rendered.headings.map(({ id, text }) => ({ id, text })),
-      paragraphs: rendered.paragraphs.map(({ id, number, section }) => ({ id, number, section })),
+      headings: headings.map((heading) => ({ id: heading.id, text: heading.text })),
+      bodies: {
+        html,
+        markdown: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${cable.markdown}`,
+        json: JSON.stringify(exported),
+      },
     },
   };
 }

@@ -1,4 +1,7 @@
-/** A worker thread of the parse pool: `{ task, bytes, relative }` in, `{ task, result }` or `{ task, error }` out. */
+/**
+ * A worker thread of the parse pool: says `{ ready }` once the parser is loaded, then answers
+ * each `{ task, bytes, relative }` with `{ task, result }` or `{ task, error }`.
+ */
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parse-file.ts';
 
@@ -9,3 +12,4 @@ parentPort?.on('message', ({ task, bytes, relative }: { task: number; bytes: Uin
     parentPort?.postMessage({ task, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+parentPort?.postMessage({ ready: true });

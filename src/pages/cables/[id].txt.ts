@@ -1,7 +1,7 @@
 /**
  * `/cables/<ID>.txt`: the cable file exactly as it was read, byte for byte. This route serves it
- * in `astro dev`; a build copies the files instead (`src/integrations/cable-text.ts`), which costs
- * a tenth of rendering a route per cable.
+ * in `astro dev`; a build copies the files instead (`src/integrations/cable-files.ts`), which costs
+ * a small part of rendering a route per cable.
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';

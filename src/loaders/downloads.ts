@@ -1,0 +1,35 @@
+/**
+ * The files a build copies to `/cables/<ID>.txt` and `/cables/<ID>.md`
+ * (`src/integrations/cable-files.ts`), one `{ id, text, markdown }` per cable in the collection:
+ * the cable file, and the `.md` download the loader wrote (`bodies.ts`). The loader writes the list
+ * after every load; files that failed or were left out are not in it, as they have no page.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Download {
+  /** The cable's id, its page's path segment. */
+  id: string;
+  /** Absolute path of the cable file, served as `/cables/<ID>.txt`. */
+  text: string;
+  /** Absolute path of the `.md` download. */
+  markdown: string;
+}
+
+function listFile(cacheDir: URL): string {
+  return path.join(fileURLToPath(cacheDir), 'cables', 'downloads.json');
+}
+
+export async function writeDownloads(cacheDir: URL, downloads: readonly Download[]): Promise<void> {
+  await mkdir(path.dirname(listFile(cacheDir)), { recursive: true });
+  await writeFile(listFile(cacheDir), JSON.stringify(downloads));
+}
+
+export async function readDownloads(cacheDir: URL): Promise<Download[]> {
+  try {
+    return JSON.parse(await readFile(listFile(cacheDir), 'utf8')) as Download[];
+  } catch (error) {
+    throw new Error(`the cables loader left no list of downloads at ${listFile(cacheDir)}: ${(error as Error).message}`);
+  }
+}
