@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import cableFiles from './src/integrations/cable-files.ts';
+import clearOutput from './src/integrations/clear-output.ts';
 import search from './src/integrations/search.ts';
 
 export default defineConfig({
@@ -27,7 +28,8 @@ export default defineConfig({
   },
   // After the pages are written: the cable files and Markdown downloads copied to /cables/<ID>.txt
   // and .md; the Pagefind index over the cable pages, and the offline service worker.
-  integrations: [cableFiles(), search()],
+  // The previous output is moved aside when the build starts and deleted while it runs.
+  integrations: [clearOutput(), cableFiles(), search()],
 });
 
 /** How many files the build will read as cables (0 when the folder is missing: the loader says so). */
