@@ -8,7 +8,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { cableFrontmatter, formatMessage, type Message } from '../lib/cable/index.ts';
+import { type CableFrontmatter, cableFrontmatter, formatMessage, type Message } from '../lib/cable/index.ts';
 import { bodyFilesOf, bodyStemOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { writeDownloads } from './downloads.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
@@ -73,7 +73,11 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       await Promise.all(removed.map((id) => removeBodies(bodyFilesOf(context.config.cacheDir, id))));
       await writeDownloads(
         context.config.cacheDir,
-        [...seen].map(([id, file]) => ({ id, text: file, markdown: path.resolve(bodyFilesOf(context.config.cacheDir, id).markdown) })),
+        [...seen].map(([id, file]) => {
+          const bodies = bodyFilesOf(context.config.cacheDir, id);
+          const { date, references } = context.store.get<CableFrontmatter>(id)!.data;
+          return { id, text: file, markdown: path.resolve(bodies.markdown), json: path.resolve(bodies.json), data: { date, references } };
+        }),
       );
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);

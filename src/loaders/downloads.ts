@@ -1,12 +1,14 @@
 /**
- * The files a build copies to `/cables/<ID>.txt` and `/cables/<ID>.md`
- * (`src/integrations/cable-files.ts`), one `{ id, text, markdown }` per cable in the collection:
- * the cable file, and the `.md` download the loader wrote (`bodies.ts`). The loader writes the list
- * after every load; files that failed or were left out are not in it, as they have no page.
+ * The files a build puts at `/cables/<ID>.txt`, `.md` and `.json` (`src/integrations/cable-files.ts`),
+ * one entry per cable in the collection: the cable file, the `.md` download and the `.json` export
+ * the loader wrote (`bodies.ts`), and the date and references the export's `citedBy` is computed
+ * from. The loader writes the list after every load; files that failed or were left out are not in
+ * it, as they have no page.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CableFrontmatter } from '../lib/cable/index.ts';
 
 export interface Download {
   /** The cable's id, its page's path segment. */
@@ -15,6 +17,10 @@ export interface Download {
   text: string;
   /** Absolute path of the `.md` download. */
   markdown: string;
+  /** Absolute path of the `.json` export, `citedBy` empty. */
+  json: string;
+  /** What the cables citing it are found and ordered by. */
+  data: Pick<CableFrontmatter, 'date' | 'references'>;
 }
 
 function listFile(cacheDir: URL): string {

@@ -33,14 +33,6 @@ export function groupKey(group: CableGroup): string {
   return key;
 }
 
-let downloadKeys: Promise<(cable: CableEntry) => string> | undefined;
-
-/** `.json` download: the cable and the ids of the cables citing it. */
-export function getJsonKeys(): Promise<(cable: CableEntry) => string> {
-  downloadKeys ??= getCableLinks().then((linksOf) => (cable) => digestOf([cableKey(cable), ...linksOf(cable.id).citedBy]));
-  return downloadKeys;
-}
-
 let pageKeys: Promise<(cable: CableEntry) => string> | undefined;
 
 /**
