@@ -1,10 +1,10 @@
 /**
  * Parsing and rendering cables on every core: a pool of worker threads, each running
- * `parseFile` (plain Node runs the parser, see docs/architecture.md), and the calling thread
- * itself. The loader submits the changed files in order and takes the results in the same
- * order; a result it wants that no worker has taken yet, it parses itself. So nothing waits for
- * the workers to start (each imports the parser, unified, zod and yaml: seconds on a busy machine),
- * and the workers run ahead of the loader once they are up. Below `minFiles` no worker is started.
+ * `parseFile` (plain Node runs the parser, see docs/architecture.md). The loader submits the
+ * changed files in order and takes the results in the same order; until a worker is up, it parses
+ * the ones it wants itself, so nothing waits for the workers to start (each imports the parser,
+ * unified, zod and yaml: seconds on a busy machine). Then the workers run ahead of the loader,
+ * which stores and writes the results. Below `minFiles` no worker is started.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -98,7 +98,9 @@ export function createParsePool({ files, minFiles = 250, threads = defaultThread
       tasks.push(task);
       for (const entry of workers) dispatch(entry);
       return () => {
-        if (task.state === 'queued') {
+        // Only while no worker is up: a loop that parsed here whenever a task was still queued would
+        // keep the thread from reading the workers' messages, and do all the work alone.
+        if (task.state === 'queued' && !workers.some((entry) => entry.isReady)) {
           task.state = 'taken';
           try {
             task.resolve(parseFile(task.bytes!, relative));
