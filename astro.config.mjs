@@ -1,6 +1,8 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import cableFiles from './src/integrations/cable-files.ts';
+import clearOutput from './src/integrations/clear-output.ts';
 import search from './src/integrations/search.ts';
 
 export default defineConfig({
@@ -17,9 +19,17 @@ export default defineConfig({
   // file compiles in superlinear time (25 MB at 10,000 cables: 9.5 s) and cannot pass V8's string
   // limit (~512 MB), but Astro 7.3's chunked writer is slower below that (10,000 cables: 102 s to
   // write, against 15 s for one file). Measured in docs/scale.md.
-  ...(countCables() > 50_000 ? { experimental: { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } } : {}),
-  // Pagefind index over the cable pages, and the offline service worker, after the pages are written.
-  integrations: [search()],
+  experimental: {
+    // A page whose route code and cache key (src/lib/site/cache-keys.ts) are unchanged since the
+    // last build is copied from <cacheDir>/dist instead of rendered: after one cable changes, only
+    // its own files, its lists and the pages that show it are rendered again.
+    incrementalBuild: true,
+    ...(countCables() > 50_000 ? { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } : {}),
+  },
+  // After the pages are written: the cable files and Markdown downloads copied to /cables/<ID>.txt
+  // and .md; the Pagefind index over the cable pages, and the offline service worker.
+  // The previous output is moved aside when the build starts and deleted while it runs.
+  integrations: [clearOutput(), cableFiles(), search()],
 });
 
 /** How many files the build will read as cables (0 when the folder is missing: the loader says so). */

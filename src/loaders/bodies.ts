@@ -1,19 +1,38 @@
 /**
- * Each cable's body lives outside the data store: the loader writes its sectioned Markdown and
- * rendered HTML as two files in Astro's cache folder (`<cacheDir>/cables/<ID>.md`, `.html`), and
- * the entry keeps only where they are. Astro bundles and loads the data store as a whole in every
- * build, so it holds what lists and indexes need (frontmatter, outline), not every body twice;
- * a page reads its one body when it renders. Unchanged cables keep their files between builds.
+ * Each cable's body lives outside the data store: the loader writes three files per cable in
+ * Astro's cache folder (`<cacheDir>/cables/<ID>.html`, `.md`, `.json`) and the entry keeps only
+ * where they are (`rendered.metadata.body`, the path without its extension). Astro bundles and
+ * loads the data store as a whole in every build, so it holds what lists and indexes need
+ * (frontmatter, headings), not every body; a page reads its one body when it renders.
+ *
+ * - `.html`: the rendered body, for the cable page;
+ * - `.md`: the `/cables/<ID>.md` download as it is served (YAML frontmatter, then the sectioned
+ *   Markdown), copied into the output by `src/integrations/cable-files.ts`;
+ * - `.json`: the `/cables/<ID>.json` export without its `citedBy`, which depends on the other
+ *   cables and is added by the route.
+ *
+ * Unchanged cables keep their files between builds.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CableExport } from '../lib/site/exports.ts';
 
 /** Where a cable's body files are, relative to the working directory (as `filePath` is). */
 export interface BodyFiles {
-  markdown: string;
   html: string;
+  markdown: string;
+  json: string;
+}
+
+/** What the loader writes for a cable. */
+export interface Bodies {
+  html: string;
+  /** The `.md` download. */
+  markdown: string;
+  /** The `.json` export, `citedBy` left empty. */
+  json: string;
 }
 
 /** A stored cable entry, as far as its body is concerned. */
@@ -22,22 +41,26 @@ export interface EntryWithBody {
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
-export function bodyFilesOf(cacheDir: URL, id: string): BodyFiles {
-  const stem = path.relative(process.cwd(), path.join(fileURLToPath(cacheDir), 'cables', id));
-  return { markdown: `${stem}.md`, html: `${stem}.html` };
+/** The path of a cable's body files without their extension, as the entry stores it. */
+export function bodyStemOf(cacheDir: URL, id: string): string {
+  return path.relative(process.cwd(), path.join(fileURLToPath(cacheDir), 'cables', id));
 }
 
-export async function writeBodies(files: BodyFiles, body: { markdown: string; html: string }): Promise<void> {
+export function bodyFilesOf(cacheDir: URL, id: string): BodyFiles {
+  return filesAt(bodyStemOf(cacheDir, id));
+}
+
+export async function writeBodies(files: BodyFiles, body: Bodies): Promise<void> {
   await mkdir(path.dirname(files.html), { recursive: true });
-  await Promise.all([writeFile(files.markdown, body.markdown), writeFile(files.html, body.html)]);
+  await Promise.all([writeFile(files.html, body.html), writeFile(files.markdown, body.markdown), writeFile(files.json, body.json)]);
 }
 
 export function hasBodies(files: BodyFiles): boolean {
-  return existsSync(files.markdown) && existsSync(files.html);
+  return existsSync(files.html) && existsSync(files.markdown) && existsSync(files.json);
 }
 
 export async function removeBodies(files: BodyFiles): Promise<void> {
-  await Promise.all([rm(files.markdown, { force: true }), rm(files.html, { force: true })]);
+  await Promise.all([rm(files.html, { force: true }), rm(files.markdown, { force: true }), rm(files.json, { force: true })]);
 }
 
 /** The cable's rendered HTML and its section headings, for its page. */
@@ -48,16 +71,25 @@ export async function readRendered(
   return { html: await readFile(filesOf(entry).html, 'utf8'), headings };
 }
 
-/** The cable's sectioned Markdown, for its .md and .json downloads. */
-export async function readMarkdown(entry: EntryWithBody): Promise<string> {
+/** The `/cables/<ID>.md` download: YAML frontmatter, then the sectioned Markdown. */
+export async function readMarkdownDownload(entry: EntryWithBody): Promise<string> {
   return await readFile(filesOf(entry).markdown, 'utf8');
 }
 
+/** The cable's JSON export, with `citedBy` empty. */
+export async function readExport(entry: EntryWithBody): Promise<CableExport> {
+  return JSON.parse(await readFile(filesOf(entry).json, 'utf8')) as CableExport;
+}
+
+function filesAt(stem: string): BodyFiles {
+  return { html: `${stem}.html`, markdown: `${stem}.md`, json: `${stem}.json` };
+}
+
 function filesOf(entry: EntryWithBody): BodyFiles {
-  const files = entry.rendered?.metadata?.bodies as BodyFiles | undefined;
-  if (!files)
+  const stem = entry.rendered?.metadata?.body;
+  if (typeof stem !== 'string')
     throw new Error(
       `cable ${entry.id} has no body files in the data store; rebuild without the cache (delete ${'node_modules/.astro'} or CABLES_CACHE_DIR)`,
     );
-  return files;
+  return filesAt(stem);
 }

@@ -1,15 +1,18 @@
 /**
  * The Astro loader over a folder of cable files: a thin adapter around the pure parser.
- * It skips unchanged files by digest, stores the frontmatter and outline (the Markdown body and
- * rendered HTML go to files beside the data store, see `bodies.ts`), reports every problem with
+ * It skips unchanged files by digest, stores the frontmatter and headings (the rendered HTML and
+ * the .md and .json downloads go to files beside the data store, see `bodies.ts`), reports every problem with
  * its file and line, logs one summary line, and reloads a file in `astro dev`.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { cableFrontmatter, decodeCable, formatMessage, type Message, parseCable, renderCable } from '../lib/cable/index.ts';
-import { bodyFilesOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
+import { type CableFrontmatter, cableFrontmatter, formatMessage, type Message } from '../lib/cable/index.ts';
+import { bodyFilesOf, bodyStemOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
+import { writeDownloads } from './downloads.ts';
+import { type ParsedFile, parseFile } from './parse-file.ts';
+import { createParsePool } from './parse-pool.ts';
 import { summarize, writeReport } from './summary.ts';
 
 export interface CablesLoaderOptions {
@@ -44,7 +47,23 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const { files, outcomes } = await listCableFiles(dir);
       const seen = new Map<string, string>();
       const writes: (() => void)[] = [];
-      for (const file of files) outcomes.push(await loadFile(context, file, { seen, parserDigest, writes }));
+      // Every file is read and digested first; the changed ones are parsed and rendered in worker
+      // threads meanwhile, and taken in file order below, so duplicates resolve as they always did.
+      const reads: CableRead[] = [];
+      for (const file of files) reads.push(await readCable(context, file, parserDigest));
+      const changed = reads.filter((read) => read.bytes && !isUnchanged(context, read));
+      const pool = createParsePool({ files: changed.length });
+      const threads = pool.threads;
+      const parsed = new Map<string, () => Promise<ParsedFile>>();
+      for (const read of changed) {
+        parsed.set(read.file, pool.submit(read.bytes!, read.relative));
+        read.bytes = null;
+      }
+      try {
+        for (const read of reads) outcomes.push(await storeCable(context, read, { seen, writes, parsed: parsed.get(read.file) }));
+      } finally {
+        await pool.close();
+      }
       // Astro saves the whole data store 500 ms after the last change to it, and again after every
       // change made while saving: spread over the reading of 10,000 files, that is a save after a
       // save. Changes made at once, after every file is read, give one save at the end.
@@ -52,9 +71,17 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const removed = [...context.store.keys()].filter((id) => !seen.has(id));
       for (const id of removed) context.store.delete(id);
       await Promise.all(removed.map((id) => removeBodies(bodyFilesOf(context.config.cacheDir, id))));
+      await writeDownloads(
+        context.config.cacheDir,
+        [...seen].map(([id, file]) => {
+          const bodies = bodyFilesOf(context.config.cacheDir, id);
+          const { date, references } = context.store.get<CableFrontmatter>(id)!.data;
+          return { id, text: file, markdown: path.resolve(bodies.markdown), json: path.resolve(bodies.json), data: { date, references } };
+        }),
+      );
       const summary = summarize(outcomes, performance.now() - started);
       for (const outcome of outcomes) for (const message of outcome.messages) log(context, message);
-      context.logger.info(summary.line);
+      context.logger.info(threads > 1 ? `${summary.line}, parsed on ${threads} worker threads` : summary.line);
       await writeReport(summary.report);
       if (summary.failures.length > 0 && onError === 'fail') {
         throw new Error(
@@ -76,11 +103,19 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
   };
 }
 
-/** The parser's source files, read in name order: a change to any of them invalidates every cable. */
+/**
+ * The parser's source files, read in name order, and the code that turns its result into the
+ * body files (`parse-file.ts`, the JSON export's shape): a change to any of them invalidates every cable.
+ */
 async function readParserSource(): Promise<string> {
   const dir = path.resolve('src/lib/cable');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
-  const sources = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+  const files = [
+    ...names.map((name) => path.join(dir, name)),
+    path.resolve('src/loaders/parse-file.ts'),
+    path.resolve('src/lib/site/exports.ts'),
+  ];
+  const sources = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   return sources.join('\0');
 }
 
@@ -113,31 +148,51 @@ async function listCableFiles(dir: string): Promise<{ files: string[]; outcomes:
   return { files, outcomes };
 }
 
-interface LoadOptions {
-  /** Ids read so far, with their file. */
-  seen: Map<string, string>;
-  parserDigest: string;
-  /** Where the changes to the data store go, to be made together by the caller. */
-  writes: (() => void)[];
+/** A cable file as read before parsing: its bytes (until handed to the parser) and digest. */
+interface CableRead {
+  file: string;
+  relative: string;
+  /** Null for something that is not a regular file, and once the bytes are handed to the parse pool. */
+  bytes: Buffer | null;
+  digest: string;
+  previous: FileRecord | null;
+  isRegularFile: boolean;
 }
 
-async function loadFile(context: LoaderContext, file: string, { seen, parserDigest, writes }: LoadOptions): Promise<FileOutcome> {
-  const { store, generateDigest, parseData } = context;
+async function readCable(context: LoaderContext, file: string, parserDigest: string): Promise<CableRead> {
   const relative = path.relative(process.cwd(), file) || file;
-  const info = await lstat(file);
-  if (!info.isFile()) return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
-  const bytes = await readFile(file);
-  const digest = generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
   const previous = readFileRecord(context, file);
-  const isUnchanged = previous?.digest === digest && store.has(previous.id) && !seen.has(previous.id);
-  if (previous && isUnchanged && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id))) {
+  const info = await lstat(file);
+  if (!info.isFile()) return { file, relative, bytes: null, digest: '', previous, isRegularFile: false };
+  const bytes = await readFile(file);
+  const digest = context.generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
+  return { file, relative, bytes, digest, previous, isRegularFile: true };
+}
+
+/** The file is as it was stored last time, with its body files still there: nothing to parse. */
+function isUnchanged(context: LoaderContext, { previous, digest }: CableRead): boolean {
+  return previous?.digest === digest && context.store.has(previous.id) && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id));
+}
+
+interface StoreOptions {
+  /** Ids read so far, with their file. */
+  seen: Map<string, string>;
+  /** Where the changes to the data store go, to be made together by the caller. */
+  writes: (() => void)[];
+  /** The file's parse, when it was queued ahead (changed files); otherwise it is parsed here if needed. */
+  parsed?: (() => Promise<ParsedFile>) | undefined;
+}
+
+async function storeCable(context: LoaderContext, read: CableRead, { seen, writes, parsed }: StoreOptions): Promise<FileOutcome> {
+  const { store, parseData } = context;
+  const { file, relative, digest, previous } = read;
+  if (!read.isRegularFile)
+    return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
+  if (previous && !seen.has(previous.id) && isUnchanged(context, read)) {
     seen.set(previous.id, file);
     return { file: relative, id: previous.id, messages: previous.messages, status: 'unchanged' };
   }
-  const decoded = decodeCable(bytes, { path: relative });
-  if (decoded.text === null) return { file: relative, id: null, messages: decoded.messages, status: 'failed' };
-  const { cable, messages } = parseCable(decoded.text, { path: relative });
-  messages.unshift(...decoded.messages);
+  const { cable, messages } = await (parsed ? parsed() : readFile(file).then((bytes) => parseFile(bytes, relative)));
   if (!cable) return { file: relative, id: null, messages, status: 'failed' };
   const id = cable.frontmatter.canonicalId;
   const other = seen.get(id);
@@ -165,10 +220,7 @@ async function loadFile(context: LoaderContext, file: string, { seen, parserDige
     });
   }
   const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
-  // From the tree the Markdown was serialized from: the same HTML, without parsing the Markdown again.
-  const rendered = renderCable(cable.tree, { signers: cable.frontmatter.signers });
-  const bodies = bodyFilesOf(context.config.cacheDir, id);
-  await writeBodies(bodies, { markdown: cable.markdown, html: rendered.html });
+  await writeBodies(bodyFilesOf(context.config.cacheDir, id), cable.bodies);
   const record: FileRecord = { id, digest, messages };
   // Only the entry waits for the store, not the rendered HTML (already in its file).
   const entry = {
@@ -179,9 +231,8 @@ async function loadFile(context: LoaderContext, file: string, { seen, parserDige
     rendered: {
       html: '',
       metadata: {
-        bodies,
-        headings: rendered.headings.map((heading) => ({ depth: 2, slug: heading.id, text: heading.text })),
-        paragraphs: rendered.paragraphs.map(({ id: paragraphId, number, section }) => ({ id: paragraphId, number, section })),
+        body: bodyStemOf(context.config.cacheDir, id),
+        headings: cable.headings.map((heading) => ({ depth: 2, slug: heading.id, text: heading.text })),
       },
     },
   };
@@ -223,7 +274,7 @@ function watch(context: LoaderContext, dir: string, parserDigest: string): void 
     const previous = readFileRecord(context, file)?.id;
     if (previous) seen.delete(previous);
     const writes: (() => void)[] = [];
-    const outcome = await loadFile(context, file, { seen, parserDigest, writes });
+    const outcome = await storeCable(context, await readCable(context, file, parserDigest), { seen, writes });
     for (const write of writes) write();
     for (const message of outcome.messages) log(context, message);
     if (outcome.status === 'stored') context.logger.info(`Reloaded ${outcome.file}`);

@@ -25,9 +25,16 @@ export function getCables(): Promise<CableEntry[]> {
   return sorted;
 }
 
-/** One route per cable, `{ id }` → the cable: the paths of the cable page and its downloads. */
-export async function getCablePaths(): Promise<{ params: { id: string }; props: { cable: CableEntry } }[]> {
-  return (await getCables()).map((cable) => ({ params: { id: cable.id }, props: { cable } }));
+/**
+ * One route per cable, `{ id }` → the cable: the paths of the cable's downloads, each with the
+ * cache key `keyOf` gives it (see `cache-keys.ts`).
+ */
+export async function getCablePaths({
+  keyOf,
+}: {
+  keyOf: (cable: CableEntry) => string;
+}): Promise<{ params: { id: string }; props: { cable: CableEntry }; cacheKey: string }[]> {
+  return (await getCables()).map((cable) => ({ params: { id: cable.id }, props: { cable }, cacheKey: keyOf(cable) }));
 }
 
 let byId: Promise<Map<string, CableEntry>> | undefined;

@@ -1,9 +1,14 @@
-/** `/cables/<ID>.txt`: the cable file exactly as it was read, byte for byte. */
+/**
+ * `/cables/<ID>.txt`: the cable file exactly as it was read, byte for byte. This route serves it
+ * in `astro dev`; a build copies the files instead (`src/integrations/cable-files.ts`), which costs
+ * a small part of rendering a route per cable.
+ */
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CableEntry, getCablePaths } from '../../lib/site/cables.ts';
+import { cableKey } from '../../lib/site/cache-keys.ts';
 
-export const getStaticPaths = getCablePaths satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (import.meta.env.DEV ? getCablePaths({ keyOf: cableKey }) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const bytes = await readFile((props.cable as CableEntry).filePath!);
