@@ -71,7 +71,7 @@ export function splitEnvelope(lines: Line[]): Envelope {
   for (let index = 0; index < limit; index++) {
     const { text, line } = lines[index]!;
     const match = matchBanner(text);
-    if (!match || isRoutingOnly(text, match.index)) continue;
+    if (!match || isRoutingOnly(text, match.index) || opensRouting(lines, index + 1)) continue;
     const before = text.slice(0, match.index);
     const after = text.slice(match.index + match[0].length);
     const header = lines.slice(0, index);
@@ -93,6 +93,15 @@ export function splitEnvelope(lines: Line[]): Envelope {
   const start = lines.findIndex((entry) => bodyStartPattern.test(entry.text));
   const cut = start > 0 && looksLikeRouting(lines.slice(0, start)) ? start : 0;
   return { header: lines.slice(0, cut), banner: null, body: lines.slice(cut) };
+}
+
+/**
+ * A caption before the routing block (`TelegramRestricted by caption. UNCLASSIFIED   TRIPOLI   00000368`
+ * over `R 070724Z MAY 08` / `FM AMEMBASSY TRIPOLI`): the banner proper comes after the routing.
+ */
+function opensRouting(lines: Line[], from: number): boolean {
+  const next = lines.slice(from, from + 3).find((entry) => entry.text.trim() !== '');
+  return next !== undefined && /^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}|FM\s+[A-Z])/.test(next.text);
 }
 
 /** A banner-like match inside a routing line such as `ZNY CCCCC ZZH` is not a banner. */
