@@ -101,7 +101,7 @@ export function splitEnvelope(lines: Line[]): Envelope {
  */
 function opensRouting(lines: Line[], from: number): boolean {
   const next = lines.slice(from, from + 3).find((entry) => entry.text.trim() !== '');
-  return next !== undefined && /^\s*(?:[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}|FM\s+[A-Z])/.test(next.text);
+  return next !== undefined && /^\s*(?:VZCZC|[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}|FM\s+[A-Z])/.test(next.text);
 }
 
 /** A banner-like match inside a routing line such as `ZNY CCCCC ZZH` is not a banner. */
