@@ -211,7 +211,7 @@ function groupLines(lines: Line[]): Line[][] {
 const orderNumber = String.raw`(?:12958|13526|12356|12065|13292|1[23]\d{3}(?=\s*[:;,]|\s+(?:DECL|N\/?A)\b))`;
 
 const fieldLabels: [FieldName, RegExp][] = [
-  ['eo', new RegExp(String.raw`^\s*(?:E\.?\s?O\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i')],
+  ['eo', new RegExp(String.raw`^\s*(?:E\.?\s?[O0]\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i')],
   ['tags', /^\s*TAGS?(?:\s*:|\s+[A-Z]{2})/i],
   ['subject', /^\s*SUBJ(?:ECT)?\b\s*:?/i],
   // Without a colon only as a label is written (`REF A. STATE 12`), not as a sentence starts (`reftel C remains …`).

@@ -222,7 +222,7 @@ function cleanSummary(raw: string): string {
 }
 
 /** The E.O. line: `E.O. 12958: DECL: 06/23/2019`, `EO 12958 DECL: 09/21/10`, `E.O. 13526`. */
-const executiveOrderPattern = /\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|13292)\b/;
+const executiveOrderPattern = /\bE\.?\s?[O0]\.?\s*(?:12958|13526|12356|12065|13292)\b/;
 
 /**
  * The declassification date of the E.O. line as `YYYY-MM-DD` (`DECL: 6/3/08` → 2008-06-03),
