@@ -178,7 +178,7 @@ function fieldLine(body: Body, name: FieldName): number {
  */
 function withoutOrder(line: string): string | null {
   const text = line.trim();
-  const usual = /^(?:E\.?\s?[O0]\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
+  const usual = /^(?:E\.?\s?O\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
   return (usual ? text.slice(usual[0].length).trim() : text.replace(/\s+/g, ' ')) || null;
 }
 
