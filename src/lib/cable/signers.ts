@@ -34,7 +34,7 @@ export function parseSigners(text: string): string[] {
       .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
       .trim();
     if (endMarkerPattern.test(line)) continue;
-    const names = namesOnLine(line) ?? namesAfterSentence(line);
+    const names = namesOnLine(line) ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
     if (names) return names;
     if (trailerPattern.test(line)) continue;
     return [];
@@ -68,6 +68,13 @@ function isNameWord(word: string): boolean {
   if (/^X{4,}$/.test(word)) return false;
   if (notNames.has(word.toUpperCase()) && word === word.toUpperCase()) return false;
   return /^(?:[A-Z][A-Za-z'’-]*\.?|Mc[A-Z][A-Za-z'’-]*|[A-Z]\.)$/.test(word) && /[A-Z]/.test(word);
+}
+
+/** `Visit London’s Classified Website: http://…/Portal:United_Kingdom TUTTLE`: the name run on after the link. */
+function nameAfterWebLink(line: string): string[] | null {
+  const match = /(?:https?:\/\/|www\.)\S*(?:\s\S+)?\s+([A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]{2,})?)$/.exec(line);
+  if (!match?.[1] || match[1].split(' ').some((word) => notNames.has(word))) return null;
+  return [match[1]];
 }
 
 /** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body. */
