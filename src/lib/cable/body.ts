@@ -245,8 +245,8 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let index = 0;
   for (; index < groups.length; index++) {
     const group = splitGluedHeading(groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph));
-    if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text)) break;
-    const isRefContinuation: boolean = last === 'ref' && group.length <= 4 && refItemPattern.test(group[0]!.text);
+    const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
+    if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text) && !isRefContinuation) break;
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
       const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
       if (subject && group.length === 1 && endsUnfinished(subject.at(-1)!.text)) {
@@ -463,11 +463,29 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   if (field === 'classifiedBy' && /\b1\s?\.\s?[1-8]\s*$/.test(lines[lines.length - 1]!.text) && /^\s*\(\s?[a-hA-H]\s?\)/.test(entry.text))
     return true;
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
-  if (field === 'ref' && isNextRefItem(entry.text, lines)) return true;
+  if (field === 'ref' && isNextRefItem(entry.text, lines) && (!paragraphMarkerPattern.test(entry.text) || isCitationLine(entry.text)))
+    return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text);
   if (field === 'eo') return false;
   return true;
+}
+
+/**
+ * A group of REF items after a blank line (`¶B. MANAMA 913` … `¶G. MANAMA 790`); one that opens
+ * like a marked paragraph (`(B) SAN JOSE 1639`) only as the letter after the list's last one.
+ */
+function continuesRefList(group: Line[], refLines: Line[] | undefined): boolean {
+  const first = group[0]!.text;
+  if (refLines === undefined || !refItemPattern.test(first)) return false;
+  if (group.length > 4 && !group.every((entry) => refItemPattern.test(entry.text))) return false;
+  if (!paragraphMarkerPattern.test(first)) return true;
+  return isNextRefItem(first, refLines) && isCitationLine(first);
+}
+
+/** A citation is short and numbered (`(B) SAN JOSE 01639`); `(C) FCO Deputy Head … thanked` is a paragraph. */
+function isCitationLine(text: string): boolean {
+  return text.trim().length <= 60 && /\d/.test(text);
 }
 
 /** `(C) STATE 12` after a line with `(B)`: the next item of a lettered REF list. */
