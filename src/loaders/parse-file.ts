@@ -50,7 +50,7 @@ export function parseFile(bytes: Uint8Array, relative: string): ParsedFile {
     messages,
     cable: {
       frontmatter: cable.frontmatter,
-      headings: headings.map((heading) => ({ id: heading.id, text: heading.text })),
+      headings,
       bodies: {
         html,
         markdown: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${cable.markdown}`,

@@ -7,8 +7,9 @@ import { countSubjectLines, endsUnfinished, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
+import { nextItemLength } from './references.ts';
 import { isCodeLine } from './tags.ts';
-import { collapseSpaces } from './text.ts';
+import { collapseSpaces, isBlank, isDigit, isSpace } from './text.ts';
 
 export type Block =
   | { type: 'heading'; text: string; line: number }
@@ -147,9 +148,6 @@ function hasPageCount(text: string): boolean {
   return false;
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-const isSpace = (code: number): boolean => code === 32 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
-
 /** In text run together on one line, `…Europe  TRIPOLI 00000457  002.2 OF 002   was to…`. */
 const inlinePageBreakPattern = /\s{2,}[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s{2,}/g;
 
@@ -180,11 +178,6 @@ const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
 function startsBlock(text: string): boolean {
   return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
-}
-
-/** Whether a line holds only whitespace; most lines end in a letter and are told at once. */
-function isBlank(text: string): boolean {
-  return text.length === 0 || (isSpace(text.charCodeAt(text.length - 1)) && text.trim() === '');
 }
 
 /** Runs of non-blank lines. */
@@ -463,7 +456,14 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   if (field === 'classifiedBy' && /\b1\s?\.\s?[1-8]\s*$/.test(lines[lines.length - 1]!.text) && /^\s*\(\s?[a-hA-H]\s?\)/.test(entry.text))
     return true;
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
-  if (field === 'ref' && isNextRefItem(entry.text, lines) && (!paragraphMarkerPattern.test(entry.text) || isCitationLine(entry.text)))
+  if (
+    field === 'ref' &&
+    nextItemLength(
+      entry.text,
+      lines.map((line) => line.text),
+    ) > 0 &&
+    (!paragraphMarkerPattern.test(entry.text) || isCitationLine(entry.text))
+  )
     return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text);
@@ -480,22 +480,17 @@ function continuesRefList(group: Line[], refLines: Line[] | undefined): boolean 
   if (refLines === undefined || !refItemPattern.test(first)) return false;
   if (group.length > 4 && !group.every((entry) => refItemPattern.test(entry.text))) return false;
   if (!paragraphMarkerPattern.test(first)) return true;
-  return isNextRefItem(first, refLines) && isCitationLine(first);
+  return (
+    nextItemLength(
+      first,
+      refLines.map((line) => line.text),
+    ) > 0 && isCitationLine(first)
+  );
 }
 
 /** A citation is short and numbered (`(B) SAN JOSE 01639`); `(C) FCO Deputy Head … thanked` is a paragraph. */
 function isCitationLine(text: string): boolean {
   return text.trim().length <= 60 && /\d/.test(text);
-}
-
-/** `(C) STATE 12` after a line with `(B)`: the next item of a lettered REF list. */
-function isNextRefItem(text: string, lines: Line[]): boolean {
-  const label = /^\s*¶?\s?(?:\(([B-Z])\)|([B-Z])[.)])/.exec(text);
-  if (!label) return false;
-  const previous = String.fromCharCode((label[1] ?? label[2])!.charCodeAt(0) - 1);
-  return lines.some(
-    (line) => line.text.includes(`(${previous})`) || line.text.includes(`${previous}.`) || line.text.includes(`${previous})`),
-  );
 }
 
 /** `REF: A. BRASILIA 1494 1. Summary. The IV …`, `REF: STATE 57598 (SBU) On June 10, …`: a paragraph glued to a field line. */

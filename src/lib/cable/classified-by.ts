@@ -5,7 +5,8 @@
 import { isNearMiss } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
-const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/;
+/** Global: `findBlock` reads one label after another. */
+const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/g;
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
 const reasonStartPattern =
@@ -71,8 +72,8 @@ function tidyReasons(reasons: string): string | null {
 /** The label's text: the rest of its line, and the next when the reasons are not on the first. */
 function findBlock(text: string): string | null {
   let first: string | null = null;
-  const labels = new RegExp(labelPattern.source, 'g');
-  for (let label = labels.exec(text); label; label = labels.exec(text)) {
+  labelPattern.lastIndex = 0;
+  for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
     const block = blockAt(text, label.index + label[0].length);
     first ??= block;
     // A label with nothing but a marking after it (`Classified By: Classified By: …` as the release glued it),

@@ -98,14 +98,16 @@ function findBlock(text: string): string | null {
 }
 
 /**
- * The length of the label of `(C) SAO PAULO 73` after `(B) …`, the list's next item and not
- * a paragraph marked `(C)`; 0 for any other line.
+ * The length of the label of a lettered item that follows one of `before` — `(C) SAO PAULO 73`
+ * after `(B) …`, `¶C. STATE 12` after `B. …` — so the list's next item and not a paragraph
+ * marked `(C)`; 0 for any other line.
  */
-function nextItemLength(line: string, kept: string[]): number {
-  const label = /^\s*¶?\s?\(([B-Z])\)\s*/.exec(line);
+export function nextItemLength(line: string, before: readonly string[]): number {
+  const label = /^\s*¶?\s?(?:\(([B-Z])\)|([B-Z])[.)])\s*/.exec(line);
   if (!label) return 0;
-  const previous = `(${String.fromCharCode(label[1]!.charCodeAt(0) - 1)})`;
-  return kept.some((text) => text.includes(previous)) ? label[0].length : 0;
+  const previous = String.fromCharCode((label[1] ?? label[2])!.charCodeAt(0) - 1);
+  const isNext = before.some((text) => text.includes(`(${previous})`) || text.includes(`${previous}.`) || text.includes(`${previous})`));
+  return isNext ? label[0].length : 0;
 }
 
 function firstMatch(text: string, ...patterns: RegExp[]): number {

@@ -17,3 +17,17 @@ const spaceRunPattern = new RegExp(`[${space}]{2,}|[${otherSpace}]`, 'g');
 export function collapseSpaces(text: string): string {
   return text.replace(spaceRunPattern, ' ');
 }
+
+/** A character code of `\s`; the ASCII ones without a regular expression. */
+export function isSpace(code: number): boolean {
+  return code === 32 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether a line holds only whitespace; most lines end in a letter and are told at once. */
+export function isBlank(text: string): boolean {
+  return text.length === 0 || (isSpace(text.charCodeAt(text.length - 1)) && text.trim() === '');
+}

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CableEntry, CableGroup } from './cables.ts';
-import { getCableMap, getCables } from './cables.ts';
+import { getCableMap } from './cables.ts';
 import { getCableLinks, getOriginYearPages } from './links.ts';
 
 /** A short digest of values (strings, numbers, null), order significant. */
@@ -41,29 +41,26 @@ let pageKeys: Promise<(cable: CableEntry) => string> | undefined;
  * the page of the origin list its year link opens.
  */
 export function getCablePageKeys(): Promise<(cable: CableEntry) => string> {
-  pageKeys ??= Promise.all([getCables(), getCableMap(), getCableLinks(), getOriginYearPages()]).then(
-    ([, byId, linksOf, yearPageOf]) =>
-      (cable) => {
-        const links = linksOf(cable.id);
-        const keyOf = (id: string | null): string | null => {
-          const other = id === null ? undefined : byId.get(id);
-          return other ? `${other.id}:${cableKey(other)}` : null;
-        };
-        return digestOf([
-          cableKey(cable),
-          'cited',
-          ...links.citedBy.map(keyOf),
-          'related',
-          ...links.related.map(({ id, shared }) => `${keyOf(id)}:${JSON.stringify(shared)}`),
-          'neighbours',
-          keyOf(links.neighbours.previous),
-          keyOf(links.neighbours.next),
-          'known',
-          ...cable.data.references.map((reference) => (reference.id && byId.has(reference.id) ? reference.id : '')),
-          'year-page',
-          yearPageOf(cable.data.origin, cable.data.date.slice(0, 4)),
-        ]);
-      },
-  );
+  pageKeys ??= Promise.all([getCableMap(), getCableLinks(), getOriginYearPages()]).then(([byId, linksOf, yearPageOf]) => (cable) => {
+    const links = linksOf(cable.id);
+    const keyOf = (id: string | null): string | null => {
+      const other = id === null ? undefined : byId.get(id);
+      return other ? `${other.id}:${cableKey(other)}` : null;
+    };
+    return digestOf([
+      cableKey(cable),
+      'cited',
+      ...links.citedBy.map(keyOf),
+      'related',
+      ...links.related.map(({ id, shared }) => `${keyOf(id)}:${JSON.stringify(shared)}`),
+      'neighbours',
+      keyOf(links.neighbours.previous),
+      keyOf(links.neighbours.next),
+      'known',
+      ...cable.data.references.map((reference) => (reference.id && byId.has(reference.id) ? reference.id : '')),
+      'year-page',
+      yearPageOf(cable.data.origin, cable.data.date.slice(0, 4)),
+    ]);
+  });
   return pageKeys;
 }
