@@ -201,6 +201,7 @@ async function buildGlobBaseline(temp: string, cablesDir: string, name: string):
     `${name}-glob-pagefind.log`,
   );
   total.stages.search = pagefind.seconds;
+  total.stages.indexing = pagefind.seconds;
   return [build, total];
 }
 

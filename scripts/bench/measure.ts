@@ -15,8 +15,10 @@ export interface Stages {
   bundle: number | null;
   /** Astro's "generating static routes": every page and endpoint rendered and written. */
   render: number | null;
-  /** The Pagefind index and service worker (the search integration's line). */
+  /** What the search step added to the build: its wait for the index at the end, and the service worker (the search integration's line). */
   search: number | null;
+  /** The Pagefind index from start to end, most of it beside the bundling and page rendering. */
+  indexing: number | null;
   /** Cables the loader parsed, and left alone because their digest had not changed. */
   parsed: number | null;
   unchanged: number | null;
@@ -36,7 +38,8 @@ export function readStages(log: string): Stages {
     load: loader ? Number(loader[4]) : syncSeconds(log),
     bundle: vite || null,
     render: duration(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+m?s)/.exec(log)?.[1]),
-    search: number(/\[cables-search\] indexed \d+ cable pages in ([\d.]+) s/),
+    search: number(/\[cables-search\] indexed \d+ cable pages in [\d.]+ s.*?; the build waited ([\d.]+) s/),
+    indexing: number(/\[cables-search\] indexed \d+ cable pages in ([\d.]+) s/),
     parsed: loader ? Number(loader[2]) : null,
     unchanged: loader ? Number(loader[3]) : null,
   };

@@ -1,31 +1,47 @@
 /**
- * The search step of `astro build`: once the pages are written, index the cable pages with
- * Pagefind (dist/pagefind/) and write the service worker that keeps the site searchable
- * offline (dist/sw.js, dist/offline.json). One log line says what it cost.
+ * The search step of `astro build`: the Pagefind index over the cables (src/integrations/
+ * search-index.ts) starts once the content is loaded, when the build starts, and runs while Astro
+ * bundles and renders the pages; when the pages are written, the index goes into dist/pagefind/
+ * and the service worker that keeps the site searchable offline is written (dist/sw.js,
+ * dist/offline.json). One log line says what it cost: how long indexing took, and how long the
+ * build waited for it at the end, which is what the index adds to the build.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { indexCables } from './search-index.ts';
+import { copyIndex, type IndexOutcome, indexCables } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
 
 export default function search(): AstroIntegration {
   let buildStarted = performance.now();
+  let cacheDir: URL | undefined;
+  let indexing: Promise<IndexOutcome> | undefined;
   return {
     name: 'cables-search',
     hooks: {
       'astro:config:setup': () => {
         buildStarted = performance.now();
       },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      'astro:build:start': () => {
+        indexing = indexCables(cacheDir!);
+        // Awaited when the pages are written; a failure fails the build then, not as an unhandled rejection now.
+        indexing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const indexStarted = performance.now();
-        const index = await indexCables(distDir);
+        const waitStarted = performance.now();
+        const index = await (indexing ?? indexCables(cacheDir!));
+        await copyIndex(index.folder, path.join(distDir, 'pagefind'));
         const worker = await writeServiceWorker(distDir);
         const ended = performance.now();
-        const share = (ended - indexStarted) / (ended - buildStarted);
+        const share = (ended - waitStarted) / (ended - buildStarted);
         logger.info(
-          `indexed ${index.pages} cable pages in ${seconds(ended - indexStarted)} ` +
-            `(${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)}); ` +
+          `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)}` +
+            `${index.built ? ' beside the pages' : ' (cables unchanged: the last index reused)'}; ` +
+            `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)}); ` +
             `index ${megabytes(worker.offlineBytes)} in ${worker.offlineFiles} files; service worker ${worker.cacheName}`,
         );
       },

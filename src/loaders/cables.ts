@@ -75,8 +75,17 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
         context.config.cacheDir,
         [...seen].map(([id, file]) => {
           const bodies = bodyFilesOf(context.config.cacheDir, id);
-          const { date, references } = context.store.get<CableFrontmatter>(id)!.data;
-          return { id, text: file, markdown: path.resolve(bodies.markdown), json: path.resolve(bodies.json), data: { date, references } };
+          const entry = context.store.get<CableFrontmatter>(id)!;
+          const { date, references, origin, classification, tags, subject } = entry.data;
+          return {
+            id,
+            text: file,
+            markdown: path.resolve(bodies.markdown),
+            json: path.resolve(bodies.json),
+            html: path.resolve(bodies.html),
+            digest: String(entry.digest),
+            data: { id: entry.data.id, date, references, origin, classification, tags, subject },
+          };
         }),
       );
       const summary = summarize(outcomes, performance.now() - started);
