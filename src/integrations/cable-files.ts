@@ -15,6 +15,7 @@ import { indexCitations } from '../lib/site/citations.ts';
 import type { CableExport } from '../lib/site/exports.ts';
 import { compareNewestFirst } from '../lib/site/records.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
+import { linkOrCopy } from './link-or-copy.ts';
 
 export default function cableFiles(): AstroIntegration {
   let cacheDir: URL | undefined;
@@ -43,12 +44,18 @@ export default function cableFiles(): AstroIntegration {
   };
 }
 
+/**
+ * The `.md` download and a `.json` export no cable cites are the loader's files as they are:
+ * linked, not copied, where the output shares their disk (the loader replaces a changed file
+ * with a new one, so the link keeps what this build wrote). The cable file is copied: it is the
+ * reader's own, and may be edited in place.
+ */
 async function writeDownloads({ id, text, markdown, json }: Download, target: string, citedBy: string[] | undefined): Promise<void> {
   const at = (extension: string): string => path.join(target, `${id}${extension}`);
   await Promise.all([
     copyFile(text, at('.txt')),
-    copyFile(markdown, at('.md')),
-    citedBy ? writeFile(at('.json'), withCitedBy(await readFile(json, 'utf8'), citedBy)) : copyFile(json, at('.json')),
+    linkOrCopy(markdown, at('.md')),
+    citedBy ? writeFile(at('.json'), withCitedBy(await readFile(json, 'utf8'), citedBy)) : linkOrCopy(json, at('.json')),
   ]);
 }
 

@@ -11,12 +11,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { toSearchDocument } from '../lib/search/document.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
+import { linkOrCopy } from './link-or-copy.ts';
 
 export interface IndexOutcome {
   /** Cables in the index. */
@@ -83,6 +85,23 @@ export async function indexCables(cacheDir: URL): Promise<IndexOutcome> {
   return { pages: downloads.length, built: true, folder: output, milliseconds: performance.now() - started };
 }
 
+/** `indexCables` in a worker thread of its own (`search-index-worker.ts`). */
+export function indexCablesInWorker(cacheDir: URL): Promise<IndexOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { cacheDir: cacheDir.href } });
+    let answered = false;
+    worker.on('message', (message: { outcome?: IndexOutcome; error?: string }) => {
+      answered = true;
+      if (message.outcome) resolve(message.outcome);
+      else reject(new Error(`the search index could not be built: ${message.error}`));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (!answered) reject(new Error(`the search index worker thread exited (code ${code}) before the index was written`));
+    });
+  });
+}
+
 /** Puts the index into the output folder: hard links where the two share a disk, copies where not. */
 export async function copyIndex(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
@@ -93,11 +112,7 @@ export async function copyIndex(from: string, to: string): Promise<void> {
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
   // A few files in flight at a time: enough to keep the disk busy, not the file table full.
   for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(
-      files
-        .slice(start, start + 64)
-        .map((file) => link(path.join(from, file), path.join(to, file)).catch(() => copyFile(path.join(from, file), path.join(to, file)))),
-    );
+    await Promise.all(files.slice(start, start + 64).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
   }
 }
 

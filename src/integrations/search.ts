@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { copyIndex, type IndexOutcome, indexCables } from './search-index.ts';
+import { copyIndex, type IndexOutcome, indexCables, indexCablesInWorker } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
 
 export default function search(): AstroIntegration {
@@ -26,7 +26,7 @@ export default function search(): AstroIntegration {
         cacheDir = config.cacheDir;
       },
       'astro:build:start': () => {
-        indexing = indexCables(cacheDir!);
+        indexing = indexCablesInWorker(cacheDir!);
         // Awaited when the pages are written; a failure fails the build then, not as an unhandled rejection now.
         indexing.catch(() => {});
       },

@@ -14,9 +14,10 @@
  * Unchanged cables keep their files between builds.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { CableExport } from '../lib/site/exports.ts';
 
 /** Where a cable's body files are, relative to the working directory (as `filePath` is). */
@@ -50,9 +51,19 @@ export function bodyFilesOf(cacheDir: URL, id: string): BodyFiles {
   return filesAt(bodyStemOf(cacheDir, id));
 }
 
+/**
+ * Each file is written beside its place and renamed into it: a new file, never the old one
+ * rewritten, so an output that links to the old one (`cable-files.ts`) keeps what it was built with.
+ */
 export async function writeBodies(files: BodyFiles, body: Bodies): Promise<void> {
   await mkdir(path.dirname(files.html), { recursive: true });
-  await Promise.all([writeFile(files.html, body.html), writeFile(files.markdown, body.markdown), writeFile(files.json, body.json)]);
+  await Promise.all([replaceFile(files.html, body.html), replaceFile(files.markdown, body.markdown), replaceFile(files.json, body.json)]);
+}
+
+async function replaceFile(file: string, text: string): Promise<void> {
+  const written = `${file}.${process.pid}.${threadId}.tmp`;
+  await writeFile(written, text);
+  await rename(written, file);
 }
 
 export function hasBodies(files: BodyFiles): boolean {
