@@ -63,10 +63,10 @@ function report(query: string, status: string, all: Transfer[]): void {
   const groups: [string, (file: string) => boolean][] = [
     ['search page', (file) => file.startsWith('/search/')],
     ['site css/js', (file) => file.startsWith('/_astro/') || file === '/favicon.svg' || file === '/sw.js'],
-    ['pagefind runtime', (file) => /^\/pagefind\/(pagefind[^/]*\.(js|json)|wasm\.|[^/]+\.pf_meta)/.test(file)],
-    ['filters', (file) => file.startsWith('/pagefind/filter/')],
-    ['word index', (file) => file.startsWith('/pagefind/index/')],
-    ['fragments', (file) => file.startsWith('/pagefind/fragment/')],
+    ['pagefind runtime', (file) => /^\/pagefind\/(parts\/[^/]+\/)?(pagefind[^/]*\.(js|json)|parts\.json|wasm\.|[^/]+\.pf_meta)/.test(file)],
+    ['filters', (file) => /^\/pagefind\/(parts\/[^/]+\/)?filter\//.test(file)],
+    ['word index', (file) => /^\/pagefind\/(parts\/[^/]+\/)?index\//.test(file)],
+    ['fragments', (file) => /^\/pagefind\/(parts\/[^/]+\/)?fragment\//.test(file)],
   ];
   const search = all.filter((transfer) => !transfer.isPrecache);
   const total = sum(search);

@@ -2,12 +2,16 @@
  * The Pagefind index over the cables, built beside the pages instead of after them. Each cable's
  * search document (src/lib/search/document.ts) comes from what the loader left — its fields and
  * its rendered body (src/loaders/downloads.ts) — so indexing can start as soon as the content is
- * loaded: Pagefind's service, a process of its own, works on the second core while Astro bundles
- * and renders the pages on the first, and the build only waits for what is left at its end.
+ * loaded: Pagefind's service, a process of its own, works on one core while Astro bundles and
+ * renders the pages, and the build only waits for what is left at its end.
  *
- * The index is written to `<cacheDir>/search/pagefind/` and linked into `dist/pagefind/`. It is
- * kept with a digest of everything it was made from (each entry's digest, the code that makes the
- * documents, Pagefind's version and settings): a build whose cables did not change reuses it.
+ * The index is built in parts by date (src/lib/search/parts.ts), one at a time, each by a fresh
+ * Pagefind service that is closed once the part is written, so memory is bounded by the largest
+ * part. A part is written to `<cacheDir>/search/parts/<name>/` with a digest of what it was made
+ * from (its cables' ids and entry digests, the code that makes the documents, Pagefind's version
+ * and settings): a part whose cables did not change is kept. `copyIndex` links the first part
+ * into `dist/pagefind/` as the bundle pages load, the others into `dist/pagefind/parts/<name>/`
+ * (index files only), and lists them all in `dist/pagefind/parts.json` for the browser to merge.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,18 +21,36 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { toSearchDocument } from '../lib/search/document.ts';
+import { defaultPartSize, planParts } from '../lib/search/parts.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
 import { linkOrCopy } from './link-or-copy.ts';
+
+export interface IndexedPart {
+  name: string;
+  /** Where the part's Pagefind bundle was written. */
+  folder: string;
+  pages: number;
+  /** False when the part of an earlier build was kept. */
+  built: boolean;
+}
 
 export interface IndexOutcome {
   /** Cables in the index. */
   pages: number;
-  /** False when the index of the previous build was reused. */
-  built: boolean;
-  /** Where the index was written (linked into the output by `copyIndex`). */
-  folder: string;
-  /** From the start of indexing until the index was written. */
+  /** Oldest first. */
+  parts: IndexedPart[];
+  /** From the start of indexing until the last part was written. */
   milliseconds: number;
+}
+
+export interface IndexOptions {
+  /** Cables per part; default `CABLES_SEARCH_PART_SIZE`, else `defaultPartSize`. */
+  partSize?: number;
+}
+
+/** The browser's list of parts (`dist/pagefind/parts.json`): oldest first, each with the URL of its bundle. */
+export interface PartsManifest {
+  parts: { name: string; path: string }[];
 }
 
 /** Search documents read and sent to Pagefind at a time: enough to keep its service busy, few enough to hold little. */
@@ -43,46 +65,70 @@ const inFlight = 16;
  */
 const indexChunkSize = 10_000;
 
-/** What the documents are made by: a change to any of these files builds the index again. */
-const sources = ['../lib/search/document.ts', './search-index.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+/** What the documents are made by: a change to any of these files builds every part again. */
+const sources = ['../lib/search/document.ts', '../lib/search/parts.ts', './search-index.ts'].map((file) =>
+  fileURLToPath(new URL(file, import.meta.url)),
+);
 
-/** Builds the index of the cables the loader left in `cacheDir`, or reuses the one built from the same cables. */
-export async function indexCables(cacheDir: URL): Promise<IndexOutcome> {
+/** What a merged part needs in the browser; the runtime (scripts, WebAssembly, UI) comes from the first part. */
+const partFiles = /^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/.+)$/;
+
+/** Builds the parts of the index whose cables changed since the last build, and keeps the others. */
+export async function indexCables(cacheDir: URL, { partSize = configuredPartSize() }: IndexOptions = {}): Promise<IndexOutcome> {
   const started = performance.now();
   const downloads = (await readDownloads(cacheDir)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const folder = path.join(fileURLToPath(cacheDir), 'search');
-  const output = path.join(folder, 'pagefind');
-  const digestFile = path.join(folder, 'digest');
-  const digest = await digestOf(downloads);
-  const previous = await readFile(digestFile, 'utf8').catch(() => null);
-  if (previous === digest && existsSync(path.join(output, 'pagefind-entry.json'))) {
-    return { pages: downloads.length, built: false, folder: output, milliseconds: performance.now() - started };
-  }
-  await rm(digestFile, { force: true });
-  await rm(output, { recursive: true, force: true });
+  const byId = new Map(downloads.map((download) => [download.id, download]));
+  const root = path.join(fileURLToPath(cacheDir), 'search', 'parts');
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
+  const code = await codeDigest();
+  const plan = planParts(
+    downloads.map(({ id, data }) => ({ id, date: data.date })),
+    partSize,
+  );
+  const parts: IndexedPart[] = [];
+  for (const { name, ids } of plan) {
+    const cables = ids.map((id) => byId.get(id) as Download);
+    const folder = path.join(root, name);
+    const digestFile = `${folder}.digest`;
+    const digest = partDigest(code, name, cables);
+    const previous = await readFile(digestFile, 'utf8').catch(() => null);
+    const built = previous !== digest || !existsSync(path.join(folder, 'pagefind-entry.json'));
+    if (built) {
+      await rm(digestFile, { force: true });
+      await rm(folder, { recursive: true, force: true });
+      await buildPart(name, cables, folder);
+      await writeFile(digestFile, digest);
+    }
+    parts.push({ name, folder, pages: cables.length, built });
+  }
+  const planned = new Set(plan.flatMap(({ name }) => [name, `${name}.digest`]));
+  const stale = (await readdir(root).catch(() => [] as string[])).filter((entry) => !planned.has(entry));
+  await Promise.all(stale.map((entry) => rm(path.join(root, entry), { recursive: true, force: true })));
+  return { pages: downloads.length, parts, milliseconds: performance.now() - started };
+}
+
+/** One part, by a Pagefind service of its own: closing it gives the part's memory back. */
+async function buildPart(name: string, cables: readonly Download[], folder: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const problems: string[] = [];
     let next = 0;
     const addNext = async (): Promise<void> => {
-      while (next < downloads.length) {
-        const cable = downloads[next++] as Download;
+      while (next < cables.length) {
+        const cable = cables[next++] as Download;
         const body = await readFile(cable.html, 'utf8');
-        const added = await index.addHTMLFile({ url: `/cables/${cable.id}/`, content: toSearchDocument(cable.data, body) });
+        const added = await index.addHTMLFile({ url: `/cables/${cable.id}/`, content: toSearchDocument(cable.data, body, name) });
         if (added.errors.length > 0) problems.push(`${cable.id}: ${added.errors.join('; ')}`);
       }
     };
     await Promise.all(Array.from({ length: inFlight }, addNext));
     if (problems.length > 0) throw new Error(`Pagefind could not index the cables: ${problems.slice(0, 5).join('; ')}`);
-    const written = await index.writeFiles({ outputPath: output });
+    const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  await writeFile(digestFile, digest);
-  return { pages: downloads.length, built: true, folder: output, milliseconds: performance.now() - started };
 }
 
 /** `indexCables` in a worker thread of its own (`search-index-worker.ts`). */
@@ -102,26 +148,52 @@ export function indexCablesInWorker(cacheDir: URL): Promise<IndexOutcome> {
   });
 }
 
-/** Puts the index into the output folder: hard links where the two share a disk, copies where not. */
-export async function copyIndex(from: string, to: string): Promise<void> {
+/**
+ * Puts the index into the output folder `to` (`dist/pagefind/`): the first part whole, the
+ * others' index files under `parts/<name>/`, and `parts.json`. Files are hard links where the two
+ * share a disk (Pagefind writes a part into a new folder, never over an old one), copies where not.
+ */
+export async function copyIndex({ parts }: IndexOutcome, to: string): Promise<void> {
+  const manifest: PartsManifest = { parts: [] };
+  for (const [index, part] of parts.entries()) {
+    const target = index === 0 ? to : path.join(to, 'parts', part.name);
+    await linkFolder(part.folder, target, index === 0 ? () => true : (file) => partFiles.test(file));
+    manifest.parts.push({ name: part.name, path: index === 0 ? '/pagefind/' : `/pagefind/parts/${part.name}/` });
+  }
+  await mkdir(to, { recursive: true });
+  await writeFile(path.join(to, 'parts.json'), JSON.stringify(manifest));
+}
+
+async function linkFolder(from: string, to: string, include: (file: string) => boolean): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const folders = new Set([to]);
-  for (const entry of entries)
-    if (entry.isDirectory()) folders.add(path.join(to, path.relative(from, path.join(entry.parentPath, entry.name))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)));
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter(include);
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(to, file))))) await mkdir(folder, { recursive: true });
   // A few files in flight at a time: enough to keep the disk busy, not the file table full.
   for (let start = 0; start < files.length; start += 64) {
     await Promise.all(files.slice(start, start + 64).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
   }
 }
 
-/** Everything the index is made from: the cables (id, entry digest) in order, the code and the settings. */
-async function digestOf(downloads: readonly Download[]): Promise<string> {
+function configuredPartSize(): number {
+  const configured = Number(process.env.CABLES_SEARCH_PART_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : defaultPartSize;
+}
+
+/** The code and settings every part is made with. */
+async function codeDigest(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of sources) hash.update(await readFile(source));
-  hash.update(`pagefind ${await pagefindVersion()} chunk ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? indexChunkSize}\0`);
-  for (const { id, digest } of downloads) hash.update(`${id}\0${digest}\0`);
+  hash.update(`pagefind ${await pagefindVersion()} chunk ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`);
+  return hash.digest('hex');
+}
+
+/** Everything a part is made from: the code, its name (a filter in every document) and its cables in order. */
+function partDigest(code: string, name: string, cables: readonly Download[]): string {
+  const hash = createHash('sha256').update(`${code}\0${name}\0`);
+  for (const { id, digest } of cables) hash.update(`${id}\0${digest}\0`);
   return hash.digest('hex');
 }
 

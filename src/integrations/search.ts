@@ -34,19 +34,29 @@ export default function search(): AstroIntegration {
         const distDir = fileURLToPath(dir);
         const waitStarted = performance.now();
         const index = await (indexing ?? indexCables(cacheDir!));
-        await copyIndex(index.folder, path.join(distDir, 'pagefind'));
+        await copyIndex(index, path.join(distDir, 'pagefind'));
         const worker = await writeServiceWorker(distDir);
         const ended = performance.now();
         const share = (ended - waitStarted) / (ended - buildStarted);
+        const built = index.parts.filter((part) => part.built);
+        const parts =
+          built.length === 0
+            ? 'cables unchanged: every part kept'
+            : built.length === index.parts.length
+              ? `${plural(index.parts.length, 'part')} built beside the pages`
+              : `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${built.map((part) => part.name).join(', ')}), the others kept`;
         logger.info(
-          `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)}` +
-            `${index.built ? ' beside the pages' : ' (cables unchanged: the last index reused)'}; ` +
+          `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)} (${parts}); ` +
             `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)}); ` +
             `index ${megabytes(worker.offlineBytes)} in ${worker.offlineFiles} files; service worker ${worker.cacheName}`,
         );
       },
     },
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function seconds(milliseconds: number): string {

@@ -18,8 +18,9 @@ export interface ServiceWorkerOutcome {
 }
 
 /** The files every search needs (then word-index chunks and fragments, on demand). */
-const searchRuntime = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.en\.pagefind|[^/]+\.pf_meta|filter\/.+)$/;
-const searchIndex = /^pagefind\/(index|fragment)\//;
+const searchRuntime =
+  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|parts\.json|(parts\/[^/]+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|filter\/.+))$/;
+const searchIndex = /^pagefind\/(parts\/[^/]+\/)?(index|fragment)\//;
 /** Fetched when the worker installs; the page that installs it is kept too (src/scripts/register-worker.ts). */
 const shellPages = ['/search/'];
 const source = fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url));

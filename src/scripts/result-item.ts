@@ -7,8 +7,14 @@ export function renderResult(view: ResultView, { isCompact = false } = {}): HTML
   link.href = view.url;
   link.append(element('span', 'search-result-id', view.id), ' ', element('span', 'search-result-subject', view.subject));
   item.append(link);
-  const facts = [view.date, view.origin, isCompact ? '' : view.classification, view.landing ? `→ ${view.landing}` : ''].filter(Boolean);
-  item.append(element('p', 'search-result-meta', facts.join(' · ')));
+  const date = element('time', '', view.date);
+  date.dateTime = view.isoDate;
+  const facts = [view.date ? date : '', view.origin, isCompact ? '' : view.classification, view.landing ? `→ ${view.landing}` : ''].filter(
+    Boolean,
+  );
+  const meta = element('p', 'search-result-meta');
+  meta.append(...facts.flatMap((fact, index) => (index === 0 ? [fact] : [' · ', fact])));
+  item.append(meta);
   const excerpt = element('p', 'search-result-excerpt');
   for (const part of view.excerpt) excerpt.append(part.isMark ? element('mark', '', part.text) : part.text);
   item.append(excerpt);

@@ -1,34 +1,26 @@
-/** The Pagefind index built from what the loader left: every cable in it, and built again only when a cable changed. */
+/** The Pagefind index built from what the loader left: every cable in it, in parts by date, each built again only when one of its cables changed. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyIndex, indexCables } from '../../src/integrations/search-index.ts';
+import { copyIndex, indexCables, type PartsManifest } from '../../src/integrations/search-index.ts';
 import type { Download } from '../../src/loaders/downloads.ts';
 import { writeDownloads } from '../../src/loaders/downloads.ts';
 
 let folder = '';
 let cacheDir: URL;
 
-function cable(id: string, digest: string): Download {
-  const html = path.join(folder, `${id}.html`);
+function cable(id: string, date: string, digest: string): Download {
   return {
     id,
     text: path.join(folder, `${id}.txt`),
     markdown: path.join(folder, `${id}.md`),
     json: path.join(folder, `${id}.json`),
-    html,
+    html: path.join(folder, `${id}.html`),
     digest,
-    data: {
-      id,
-      date: '2009-06-26',
-      origin: 'Mission USOSCE',
-      classification: 'SECRET',
-      tags: ['PARM'],
-      subject: `About ${id}`,
-      references: [],
-    },
+    data: { id, date, origin: 'Mission USOSCE', classification: 'SECRET', tags: ['PARM'], subject: `About ${id}`, references: [] },
   };
 }
 
@@ -39,11 +31,13 @@ async function pageCount(index: string): Promise<number> {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
+let cables: Download[] = [];
+
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'cables-search-index-'));
   cacheDir = pathToFileURL(`${folder}/cache/`);
-  for (const id of ['09USOSCE147', '09MOSCOW405'])
-    await writeFile(path.join(folder, `${id}.html`), `<p id="par1">1. Lavrov met ${id}.</p>`);
+  cables = [cable('08PARIS567', '2008-03-01', 'a'), cable('09MOSCOW405', '2009-02-01', 'b'), cable('09USOSCE147', '2009-06-26', 'c')];
+  for (const { id } of cables) await writeFile(path.join(folder, `${id}.html`), `<p id="par1">1. Lavrov met ${id}.</p>`);
 });
 
 afterAll(async () => {
@@ -51,30 +45,45 @@ afterAll(async () => {
 });
 
 describe('indexCables', () => {
-  it('indexes every cable the loader listed, then reuses the index while no cable changes', async () => {
-    await writeDownloads(cacheDir, [cable('09USOSCE147', 'a'), cable('09MOSCOW405', 'b')]);
-    const first = await indexCables(cacheDir);
-    expect(first).toMatchObject({ pages: 2, built: true });
-    expect(await pageCount(first.folder)).toBe(2);
+  it('indexes every cable the loader listed, then keeps the index while no cable changes', async () => {
+    await writeDownloads(cacheDir, cables);
+    const first = await indexCables(cacheDir, { partSize: 10 });
+    expect(first.pages).toBe(3);
+    expect(first.parts.map(({ name, pages, built }) => ({ name, pages, built }))).toEqual([{ name: '2008_2009', pages: 3, built: true }]);
+    expect(await pageCount(first.parts[0]!.folder)).toBe(3);
 
-    const second = await indexCables(cacheDir);
-    expect(second).toMatchObject({ pages: 2, built: false, folder: first.folder });
+    const second = await indexCables(cacheDir, { partSize: 10 });
+    expect(second.parts.map((part) => part.built)).toEqual([false]);
   });
 
-  it('builds it again when a cable changes, or one is removed', async () => {
-    await writeDownloads(cacheDir, [cable('09USOSCE147', 'a2'), cable('09MOSCOW405', 'b')]);
-    expect(await indexCables(cacheDir)).toMatchObject({ built: true });
-    await writeDownloads(cacheDir, [cable('09USOSCE147', 'a2')]);
-    const fewer = await indexCables(cacheDir);
-    expect(fewer).toMatchObject({ pages: 1, built: true });
-    expect(await pageCount(fewer.folder)).toBe(1);
+  it('splits the index by date, and builds again only the part whose cable changed', async () => {
+    const split = await indexCables(cacheDir, { partSize: 2 });
+    expect(split.parts.map(({ name, pages, built }) => ({ name, pages, built }))).toEqual([
+      { name: '2008', pages: 1, built: true },
+      { name: '2009', pages: 2, built: true },
+    ]);
+    expect(existsSync(path.join(folder, 'cache', 'search', 'parts', '2008_2009')), 'the part no longer planned is deleted').toBe(false);
+
+    await writeDownloads(cacheDir, [cables[0]!, cables[1]!, { ...cables[2]!, digest: 'c2' }]);
+    const edited = await indexCables(cacheDir, { partSize: 2 });
+    expect(edited.parts.map(({ name, built }) => ({ name, built }))).toEqual([
+      { name: '2008', built: false },
+      { name: '2009', built: true },
+    ]);
   });
 
-  it('puts the index into an output folder, every file', async () => {
-    const { folder: index } = await indexCables(cacheDir);
+  it('puts the first part into the output whole, the others as index files, and lists them for the browser', async () => {
+    const outcome = await indexCables(cacheDir, { partSize: 2 });
     const target = path.join(folder, 'dist', 'pagefind');
-    await copyIndex(index, target);
+    await copyIndex(outcome, target);
+    const manifest = JSON.parse(await readFile(path.join(target, 'parts.json'), 'utf8')) as PartsManifest;
+    expect(manifest.parts).toEqual([
+      { name: '2008', path: '/pagefind/' },
+      { name: '2009', path: '/pagefind/parts/2009/' },
+    ]);
     expect(await pageCount(target)).toBe(1);
-    expect(await readFile(path.join(target, 'pagefind.js'), 'utf8')).toBe(await readFile(path.join(index, 'pagefind.js'), 'utf8'));
+    expect(await pageCount(path.join(target, 'parts', '2009'))).toBe(2);
+    expect(existsSync(path.join(target, 'pagefind.js'))).toBe(true);
+    expect(existsSync(path.join(target, 'parts', '2009', 'pagefind.js')), 'a merged part loads no runtime of its own').toBe(false);
   });
 });

@@ -17,8 +17,11 @@ import { escapeXml as text } from '../site/xml.ts';
 /** The fields of a cable that its search document shows or files it under. */
 export type SearchFields = Pick<CableFrontmatter, 'id' | 'date' | 'origin' | 'classification' | 'tags' | 'subject'>;
 
-/** The HTML document Pagefind indexes for a cable, from its fields and its rendered body (`renderCable`). */
-export function toSearchDocument(cable: SearchFields, body: string): string {
+/**
+ * The HTML document Pagefind indexes for a cable, from its fields and its rendered body
+ * (`renderCable`), filed under the part of the index it goes into (src/lib/search/parts.ts).
+ */
+export function toSearchDocument(cable: SearchFields, body: string, part: string): string {
   const { id, date, origin, classification, tags, subject } = cable;
   const facets = [
     `<span data-pagefind-meta="id">${text(id)}</span>`,
@@ -27,6 +30,7 @@ export function toSearchDocument(cable: SearchFields, body: string): string {
     `<span data-pagefind-meta="classification" data-pagefind-filter="classification">${text(classification)}</span>`,
     `<span data-pagefind-filter="year">${text(date.slice(0, 4))}</span>`,
     ...tags.map((tag) => `<span data-pagefind-filter="tag">${text(tag)}</span>`),
+    `<span data-pagefind-filter="part">${text(part)}</span>`,
   ];
   return (
     `<!doctype html><html lang="en"><body data-pagefind-body>` +

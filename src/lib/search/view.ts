@@ -9,7 +9,9 @@ export interface ResultView {
   url: string;
   id: string;
   subject: string;
+  /** As shown (`26 Jun 2009`), and as written in the cable's data (`2009-06-26`). */
   date: string;
+  isoDate: string;
   origin: string;
   classification: string;
   /** Where the link lands, for its label: `¶3`, a section title, or null for the top of the page. */
@@ -28,6 +30,7 @@ export function viewResult(fragment: Fragment, query: string): ResultView {
     id: meta.id ?? '',
     subject: meta.title ?? meta.id ?? fragment.url,
     date: meta.date ? formatDate(meta.date) : '',
+    isoDate: meta.date ?? '',
     origin: meta.origin ?? '',
     classification: meta.classification ?? '',
     landing: describeLanding(hit.blockId, fragment),
