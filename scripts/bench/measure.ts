@@ -136,8 +136,9 @@ async function searchCostInBrowser(dist: string, query: string): Promise<FirstSe
 }
 
 /**
- * Pagefind's entry, script, WebAssembly and metadata, every filter file (the search page shows
- * filter counts), one word-index chunk of average size and five result fragments.
+ * Pagefind's script and WebAssembly, then for every part of the index (dist/pagefind/parts.json,
+ * one part when it is missing) its entry, metadata, every filter file (the search page shows
+ * filter counts) and one word-index chunk of average size; and five result fragments.
  */
 async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
   const root = path.join(dist, 'pagefind');
@@ -145,26 +146,40 @@ async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
     const bytes = await readFile(path.join(root, file));
     return gzip ? gzipSync(bytes).length : bytes.length;
   };
-  const names = await readdir(root, { recursive: true });
+  const names = (await readdir(root, { recursive: true })).map((name) => name.split(path.sep).join('/'));
   const sizes = async (prefix: string): Promise<number[]> =>
     Promise.all(names.filter((name) => name.startsWith(prefix) && !name.endsWith('/')).map((name) => sizeOf(name, { gzip: false })));
   const average = (list: number[]): number => (list.length ? list.reduce((a, b) => a + b, 0) / list.length : 0);
-  let bytes = (await sizeOf('pagefind-entry.json', { gzip: true })) + (await sizeOf('pagefind.js', { gzip: true }));
-  const entry = JSON.parse(await readFile(path.join(root, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string; wasm: string }>;
-  };
-  const language = Object.values(entry.languages)[0];
-  if (language)
-    bytes +=
-      (await sizeOf(`wasm.${language.wasm}.pagefind`, { gzip: false })) +
-      (await sizeOf(`pagefind.${language.hash}.pf_meta`, { gzip: false }));
-  const filters = await sizes('filter/');
-  const chunks = await sizes('index/');
-  const fragments = await sizes('fragment/');
-  bytes += filters.reduce((a, b) => a + b, 0) + average(chunks) + 5 * average(fragments);
+  const manifest = await readFile(path.join(root, 'parts.json'), 'utf8').catch(() => null);
+  const folders =
+    manifest === null
+      ? ['']
+      : (JSON.parse(manifest) as { parts: { path: string }[] }).parts.map((part) => part.path.replace(/^\/pagefind\//, ''));
+  let bytes = (await sizeOf('pagefind.js', { gzip: true })) + (manifest === null ? 0 : gzipSync(manifest).length);
+  let filterFiles = 0;
+  let chunkFiles = 0;
+  const fragments: number[] = [];
+  for (const folder of folders) {
+    bytes += await sizeOf(`${folder}pagefind-entry.json`, { gzip: true });
+    const entry = JSON.parse(await readFile(path.join(root, folder, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; wasm: string }>;
+    };
+    const language = Object.values(entry.languages)[0];
+    if (language) {
+      bytes += await sizeOf(`${folder}pagefind.${language.hash}.pf_meta`, { gzip: false });
+      if (folder === '') bytes += await sizeOf(`wasm.${language.wasm}.pagefind`, { gzip: false });
+    }
+    const filters = await sizes(`${folder}filter/`);
+    const chunks = await sizes(`${folder}index/`);
+    bytes += filters.reduce((a, b) => a + b, 0) + average(chunks);
+    filterFiles += filters.length;
+    chunkFiles += chunks.length;
+    fragments.push(...(await sizes(`${folder}fragment/`)));
+  }
+  bytes += 5 * average(fragments);
   return {
     bytes: Math.round(bytes),
     method: 'files',
-    detail: `entry+runtime+wasm+meta, ${filters.length} filter files, 1 of ${chunks.length} index chunks, 5 fragments`,
+    detail: `${folders.length} part(s): runtime+wasm, each part's entry+meta, ${filterFiles} filter files, 1 index chunk per part (of ${chunkFiles}), 5 fragments`,
   };
 }
