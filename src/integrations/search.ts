@@ -40,11 +40,13 @@ export default function search(): AstroIntegration {
         const share = (ended - waitStarted) / (ended - buildStarted);
         const built = index.parts.filter((part) => part.built);
         const parts =
-          built.length === 0
-            ? 'cables unchanged: every part kept'
-            : built.length === index.parts.length
-              ? `${plural(index.parts.length, 'part')} built beside the pages`
-              : `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${built.map((part) => part.name).join(', ')}), the others kept`;
+          index.parts.length === 0
+            ? 'no cables, no index'
+            : built.length === 0
+              ? 'cables unchanged: every part kept'
+              : built.length === index.parts.length
+                ? `${plural(index.parts.length, 'part')} built beside the pages`
+                : `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${built.map((part) => part.name).join(', ')}), the others kept`;
         logger.info(
           `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)} (${parts}); ` +
             `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)}); ` +
