@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { cableFrontmatter } from './lib/cable/index.ts';
+import { storedFrontmatter } from './lib/cable/index.ts';
 import { cablesLoader } from './loaders/cables.ts';
 
 /** The folder of cables: `cables/` unless CABLES_DIR points elsewhere. */
@@ -11,6 +11,6 @@ export const collections = {
       dir: cablesDir,
       onError: process.env.CABLES_ON_ERROR === 'skip' ? 'skip' : 'fail',
     }),
-    schema: cableFrontmatter,
+    schema: storedFrontmatter,
   }),
 };

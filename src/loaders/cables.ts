@@ -8,7 +8,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { type CableFrontmatter, cableFrontmatter, formatMessage, type Message } from '../lib/cable/index.ts';
+import { formatMessage, type Message, type StoredFrontmatter, storedFrontmatter } from '../lib/cable/index.ts';
 import { bodyFilesOf, bodyStemOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { writeDownloads } from './downloads.ts';
 import { type ParsedFile, parseFile } from './parse-file.ts';
@@ -35,7 +35,7 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
   const onError = options.onError ?? 'fail';
   return {
     name: 'cables-loader',
-    schema: cableFrontmatter,
+    schema: storedFrontmatter,
     async load(context) {
       const started = performance.now();
       // A new parser re-reads every file: the digest covers the parser's own source too.
@@ -75,7 +75,7 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
         context.config.cacheDir,
         [...seen].map(([id, file]) => {
           const bodies = bodyFilesOf(context.config.cacheDir, id);
-          const entry = context.store.get<CableFrontmatter>(id)!;
+          const entry = context.store.get<StoredFrontmatter>(id)!;
           const { date, references, origin, classification, tags, subject } = entry.data;
           return {
             id,
@@ -228,7 +228,9 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
       reason: `file name ${stem}.txt does not match the reference id ${cable.frontmatter.id} inside; the id inside is used. Rename the file to ${id}.txt`,
     });
   }
-  const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
+  // The INFO addressees and the summary stay in the cable's export (the data store's schema leaves them out).
+  const { info: _info, summary: _summary, ...stored } = cable.frontmatter;
+  const data = await parseData({ id, data: stored, filePath: relative });
   await writeBodies(bodyFilesOf(context.config.cacheDir, id), cable.bodies);
   const record: FileRecord = { id, digest, messages };
   // Only the entry waits for the store, not the rendered HTML (already in its file).

@@ -85,3 +85,13 @@ export const cableFrontmatter = z.object({
   isPartial: z.boolean(),
 });
 export type CableFrontmatter = z.infer<typeof cableFrontmatter>;
+
+/**
+ * What the content data store keeps of a cable: its frontmatter without the INFO addressees and
+ * the summary. They are the two largest fields, nearly half of the store, and only the cable's
+ * own page and the feed show them, reading them from the cable's export (src/loaders/bodies.ts).
+ * Astro compiles the whole store as one string, in superlinear time: 104 s at 50,000 cables
+ * (docs/scale.md).
+ */
+export const storedFrontmatter = cableFrontmatter.omit({ info: true, summary: true });
+export type StoredFrontmatter = z.infer<typeof storedFrontmatter>;

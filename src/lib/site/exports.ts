@@ -84,7 +84,10 @@ export interface IndexEntry {
   isPartial: boolean;
 }
 
-export function toIndexEntry(cable: { id: string; data: CableFrontmatter }): IndexEntry {
+export function toIndexEntry(cable: {
+  id: string;
+  data: Pick<CableFrontmatter, 'subject' | 'date' | 'classification' | 'origin' | 'tags' | 'isPartial'>;
+}): IndexEntry {
   const { subject, date, classification, origin, tags, isPartial } = cable.data;
   return { id: cable.id, url: cableUrl(cable.id), subject, date, classification, origin, tags, isPartial };
 }
