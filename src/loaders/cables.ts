@@ -228,9 +228,8 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
       reason: `file name ${stem}.txt does not match the reference id ${cable.frontmatter.id} inside; the id inside is used. Rename the file to ${id}.txt`,
     });
   }
-  // The INFO addressees and the summary stay in the cable's export (the data store's schema leaves them out).
-  const { info: _info, summary: _summary, ...stored } = cable.frontmatter;
-  const data = await parseData({ id, data: stored, filePath: relative });
+  // The store's schema (`storedFrontmatter`) drops the INFO addressees and the summary: they stay in the cable's export.
+  const data = await parseData({ id, data: cable.frontmatter, filePath: relative });
   await writeBodies(bodyFilesOf(context.config.cacheDir, id), cable.bodies);
   const record: FileRecord = { id, digest, messages };
   // Only the entry waits for the store, not the rendered HTML (already in its file).
