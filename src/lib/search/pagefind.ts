@@ -99,6 +99,11 @@ export function loadPagefind(): Promise<Pagefind> {
  * consecutive dates, so a date-sorted search is run part by part (each document carries its
  * part as a filter) and the results joined in date order; the counts come from one search over
  * all of them.
+ *
+ * A part that lacks a searched word answers with its nearest shorter word instead (Pagefind's
+ * fallback, `la` for `lavrov`), which a single index never does for a word it holds. So a search
+ * is first asked of the parts that hold each of its words (`partsHolding`), and never of the
+ * others.
  */
 export function searchInParts(pagefind: Pagefind, parts: readonly string[]): Pagefind {
   return {
@@ -108,14 +113,44 @@ export function searchInParts(pagefind: Pagefind, parts: readonly string[]): Pag
     filters: () => pagefind.filters(),
     preload: (term, options) => pagefind.preload(term, options),
     async search(term, options = {}) {
+      if (parts.length < 2) return await pagefind.search(term, options);
+      const holding = await partsHolding(pagefind, parts, term);
+      if (holding.length === 0) return nothingFound(await pagefind.search(term, options));
+      const within = holding.length === parts.length ? options.filters : { ...options.filters, part: { any: holding } };
       const direction = options.sort ? Object.values(options.sort)[0] : undefined;
-      if (direction === undefined || parts.length < 2) return await pagefind.search(term, options);
-      const inOrder = direction === 'desc' ? [...parts].reverse() : [...parts];
+      if (direction === undefined) return await pagefind.search(term, { ...options, filters: within ?? {} });
+      const inOrder = direction === 'desc' ? [...holding].reverse() : holding;
       const [all, ...byPart] = await Promise.all([
-        pagefind.search(term, { filters: options.filters ?? {} }),
+        pagefind.search(term, { filters: within ?? {} }),
         ...inOrder.map((part) => pagefind.search(term, { ...options, filters: { ...options.filters, part: [part] } })),
       ]);
       return { ...(all as Response), results: byPart.flatMap((response) => response.results) };
     },
   };
+}
+
+/** No page holds every word together: what a single index answers, with each filter's counts at zero. */
+function nothingFound(response: Response): Response {
+  const zero = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((value) => [value, 0]));
+  const filters = Object.fromEntries(Object.entries(response.filters).map(([name, counts]) => [name, zero(counts)]));
+  return { ...response, results: [], filters };
+}
+
+/**
+ * The parts, in their order, that hold every word of `term` as an indexed word (an exact search
+ * for the word, which Pagefind answers per part in the `part` filter's counts). A word no part
+ * holds whole (one being typed, `lavr`, or a misspelling) narrows nothing: Pagefind's own
+ * matching of word starts applies to it everywhere. Phrases in quotes and listing searches
+ * (`null`) go to every part: Pagefind never falls back on them.
+ */
+export async function partsHolding(pagefind: Pagefind, parts: readonly string[], term: string | null): Promise<string[]> {
+  const words = term === null || term.includes('"') ? [] : [...new Set(term.toLowerCase().split(/\s+/).filter(Boolean))];
+  let holding = new Set(parts);
+  for (const word of words) {
+    const response = await pagefind.search(`"${word}"`, { filters: { part: { any: [...parts] } } });
+    const counts = response.filters.part ?? {};
+    const withWord = parts.filter((part) => (counts[part] ?? 0) > 0);
+    if (withWord.length > 0) holding = new Set(withWord.filter((part) => holding.has(part)));
+  }
+  return parts.filter((part) => holding.has(part));
 }
