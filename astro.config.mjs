@@ -10,7 +10,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Keep whitespace between inline elements of cable text as written.
   compressHTML: true,
-  build: { format: 'directory' },
+  // Four pages in flight: a page waits on its body file and on writing itself a third of the time
+  // (CPU profile of the corpus build), and another page renders meanwhile. Pages are byte for
+  // byte the same as one at a time.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // A build of another cables folder (tests, benchmarks) can keep its data store apart.
   ...(process.env.CABLES_CACHE_DIR ? { cacheDir: process.env.CABLES_CACHE_DIR } : {}),
