@@ -2,7 +2,7 @@
  * The `Classified By:` line: who classified the cable and under which reasons,
  * e.g. `Classified By: Ambassador Tony P. Hall for Reasons 1.4 (b) and (d).`
  */
-import { isNearMiss } from './near-miss.ts';
+import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
 /** Global: `findBlock` reads one label after another. */
@@ -205,15 +205,7 @@ function isTitleWord(word: string, isMixedCase: boolean): boolean {
   if (key.includes('/')) return true;
   if (isMixedCase && /^[A-Z]{2,5}$/.test(word.replace(/[.,:;]/g, ''))) return true;
   if (/^(?:pol|econ)[a-z/-]*(?:couns|off|chief|coun)/.test(key)) return true;
-  return key.length >= 7 && /^[a-z'-]+$/.test(key) && longTitles.some((title) => isNearMiss(title, key) || isTransposition(title, key));
-}
-
-/** `Ambassadro`, `Direcotr`: two neighbouring letters swapped. */
-function isTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return key.length >= 7 && /^[a-z'-]+$/.test(key) && longTitles.some((title) => isNearMiss(title, key) || isTransposed(title, key));
 }
 
 /**
