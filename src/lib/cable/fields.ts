@@ -69,6 +69,9 @@ export function parseSubject(text: string): string | null {
     .trim()
     .replace(/^[.:\-\s]+/, '')
     .replace(classificationPrefixPattern, '')
+    // `Subject: TRIPOLI 00000063 P CO 28-JAN-09 RISKY BUSINESS? … [8466936]`: a forwarding e-mail's cable header.
+    .replace(/^[A-Z][A-Z ]* \d{8} [A-Z] [A-Z]{2} \d{2}-[A-Z]{3}-\d{2} /, '')
+    .replace(/ \[\d{5,}\]$/, '')
     .trim();
   return subject === '' ? null : subject;
 }
@@ -96,6 +99,8 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
     if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
     if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
+    // An upper-case subject does not go on into a sentence-case line (`This is an Action request.`).
+    if (index > 0 && /^\s*[A-Z][a-z]+\s+[a-z]{2,}\b/.test(line) && !/[a-z]/.test(parts.join(' '))) break;
     const isOverUnderline = /^[ \t]*-{3,}/.test(lines[index + 1] ?? '');
     // A heading over an underline of its length (`Introduction` / `------------`) starts the body.
     if (index > 0 && isOverUnderline && Math.abs(lines[index + 1]!.trim().length - line.trim().length) <= 3) break;
