@@ -47,6 +47,8 @@ describe('a fragment holding just the field', () => {
     expect(parseTags('TAGS: PGOVPREL, KDEM SIPDIS')).toEqual(['PGOV', 'PREL', 'KDEM']);
     expect(parseTags('TAFS: PREL,PGOV')).toEqual(['PREL', 'PGOV']);
     expect(parseTags('TAGA: PREL PREL ETRD')).toEqual(['PREL', 'ETRD']);
+    // A label that starts its line takes whatever follows, in any case, with a comma-wrapped second line.
+    expect(parseTags('tAgs: terrorism, \nprel')).toEqual(['TERRORISM', 'PREL']);
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');

@@ -22,6 +22,11 @@ describe('parseReferences', () => {
       { text: 'AND 44' },
     ]);
   });
+  test('serials written in lists, with the year after them, or for the station of the entry before', () => {
+    const ids = (text: string): (string | undefined)[] => parseReferences(text, { year: 2007 }).map((reference) => reference.id);
+    expect(ids('REF: A) KABUL 212/198 B) 451 C) HK 0312')).toEqual(['07KABUL212', '07KABUL198', '07KABUL451', '07HONGKONG312']);
+    expect(ids('REF: QUITO 1120-06')).toEqual(['06QUITO1120']);
+  });
   test('entries that are not cables have no id', () => {
     expect(parseReferences('REF: A) EMBASSY EMAIL OF 3/4/2008 B) HOTR IIR 6 828 0364 09', { year: 2008 })).toEqual([
       { label: 'A', text: 'EMBASSY EMAIL OF 3/4/2008' },

@@ -2,7 +2,7 @@
  * The `Classified By:` line: who classified the cable and under which reasons,
  * e.g. `Classified By: Ambassador Tony P. Hall for Reasons 1.4 (b) and (d).`
  */
-import { isNearMiss } from './near-miss.ts';
+import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
 /** Global: `findBlock` reads one label after another. */
@@ -10,7 +10,7 @@ const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
 const reasonStartPattern =
-  /[,;.]?\s*(?:\b(?:f\s?o\s?r|per|nor|based\s+upon|under|IAW|citing|by)\s+)?(?:\bR\s?E\s?A\s?S\s?O\s?N|\breaons?\b|\bf\s?o\s?r\s+r\s?e\s?a|\bby\s+reasons?\b|\bREA\s|\b1\s?\.\s?[45]\b|\bE\.\s?O\.|\bDerived\b)/i;
+  /[,;.]?\s*(?:\b(?:f\s?[o0]\s?r|fr|p\s?e\s?r|nor|based\s+(?:upon|[o0]n)|under|IAW|citing|by)\s+)?(?:\bR\s?E\s?A\s?S\s?[O0]\s?N|\bR(?:E?A|E)S[O0]NS?\b|\breaons?\b|\bf\s?o\s?r\s+r\s?e\s?a|\bfor\s+re(?![a-z])|\bby\s+reasons?\b|\bREA\s|\b1\s?\.\s?[45]\b|\b1\s?[.,]\s?\d\s?\(|\bE\.\s?O\.?\s?12958|\bE\.\s?O\.|\b12958\b|\bdue\s+to\b|\bunder\s+S\s?e\s?c\s?t\s?i\s?o\s?n|\bDerived\b)/i;
 
 /** The reasons themselves: `1.4 (b) and (d)`, `1.5 (B,D)`, `1.4 b/d`. */
 const reasonsPattern =
@@ -21,21 +21,40 @@ const reasonsPattern =
  * `Classified By: CDA, a.i., Michael Matera, Reasons 1.4(b)` → `Michael Matera`.
  */
 export function parseClassifiedBy(text: string): string[] {
-  const block = findBlock(text);
-  if (block === null) return [];
+  for (const block of findBlocks(text)) {
+    const names = namesIn(block);
+    // `Classified By: ADANA 222 / ADANA 216 …`: references where a name belongs; a later label has it.
+    if (names.length > 0 && names.every((name) => !/\d{2}/.test(name))) return names;
+  }
+  return [];
+}
+
+/** A name's suffix, kept with it though written after a comma: `Thomas W. Simons, Jr.`. */
+const suffixPattern = /,\s*(Jr\.?|JR\.?|Sr\.?|SR\.?|II|III|IV)(?=[\s,;.]|$)/g;
+
+function namesIn(block: string): string[] {
   const reasonStart = reasonStartPattern.exec(block);
+  // `Robert O. Blake, Jr. for reasons`: the dot before the reasons closes the suffix.
+  const cut = reasonStart ? reasonStart.index + (/(?:Jr|JR|Sr|SR)$/.test(block.slice(0, reasonStart.index)) ? 1 : 0) : block.length;
   const names = collapseSpaces(
-    (reasonStart ? block.slice(0, reasonStart.index) : block)
+    block
+      .slice(0, cut)
       .replace(/\((?:U|C|S|SBU)\)/g, ' ')
       .replace(/^(?:\s*Classified\s+by\s*:?)+/i, '')
-      .replace(/\.\.\.\S*$|\s\S+\.\.\.$/, ''),
+      .replace(/\.\.\.\S*$|\s\S+\.\.\.$/, '')
+      // `Daniel O,Grady`: an apostrophe sent as a comma.
+      .replace(/\b([OD]),(?=[A-Z][a-z])/g, "$1'")
+      // `Counselor:Steve Weston`, `AMB:RCROCKER`, `DCM/Ted Osius`: a title glued to the name.
+      .replace(/:(?=[A-Za-z])/g, ': ')
+      .replace(/\b([A-Z]{2,})\/(?=[A-Z][a-z])/g, '$1 ')
+      .replace(suffixPattern, '\uE000$1'),
   );
   for (const segment of names.split(/[;,]/)) {
     const parts = segment.split(/\s+(?:and|AND|&)\s+/).map(stripTitles);
     // `DTRA Fred Carter and Poloff Steven Prohaska` names two people; `Development and
     // Economic Affairs Donald Blome` names one.
     const people = parts.every((part) => part.includes(' ')) ? parts : [stripTitles(segment)];
-    const named = people.filter((name) => name !== '');
+    const named = people.filter((name) => name !== '').map((name) => name.replace(/\uE000/g, ', '));
     if (named.length > 0) return named;
   }
   return [];
@@ -43,7 +62,7 @@ export function parseClassifiedBy(text: string): string[] {
 
 /** The classification reasons as written: `1.4 (b) and (d)`; null when none are given. */
 export function parseReasons(text: string): string | null {
-  const found = findBlock(text) ?? reasonsLine(text);
+  const found = findBlocks(text).next().value ?? reasonsLine(text);
   const block = found === null ? null : collapseSpaces(found);
   if (!block) return null;
   const start = /\b1\s?\.\s?[1-8](?!\d)/.exec(block);
@@ -69,18 +88,30 @@ function tidyReasons(reasons: string): string | null {
   return tidy === '' ? null : tidy;
 }
 
-/** The label's text: the rest of its line, and the next when the reasons are not on the first. */
-function findBlock(text: string): string | null {
+/**
+ * The label's text: the rest of its line, and the next when the reasons are not on the first.
+ * Yields the useful labels in order, then the first label's text when none was useful.
+ */
+function* findBlocks(text: string): Generator<string> {
   let first: string | null = null;
+  let found = false;
   labelPattern.lastIndex = 0;
   for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
-    const block = blockAt(text, label.index + label[0].length);
+    const end = label.index + label[0].length;
+    // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
+    if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
+    const block = blockAt(text, end);
     first ??= block;
     // A label with nothing but a marking after it (`Classified By: Classified By: …` as the release glued it),
     // or a first copy of the cable cut short (`Classified By: CDA Andrew Schof...`): read the next.
-    if (block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block)) return block;
+    if (block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block)) {
+      found = true;
+      const lastIndex = labelPattern.lastIndex;
+      yield block;
+      labelPattern.lastIndex = lastIndex;
+    }
   }
-  return first;
+  if (!found && first !== null) yield first;
 }
 
 function blockAt(text: string, start: number): string {
@@ -88,14 +119,28 @@ function blockAt(text: string, start: number): string {
   const lines = text
     .slice(start, start + 600)
     .split('\n')
-    .map((line) => line.replace(/[ \t]*\\?[ \t]*$/, ''));
+    .map((line) => line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, ''));
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
     if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;
     if (line.trim() === '' || /^\s*(?:¶|\d{1,2}\s?\.\s?\(|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} )/.test(line)) break;
-    block += ` ${line}`;
+    // The banner of a page break (`CONFIDENTIAL`, then `PAGE 02 …`) ends the label's text.
+    if (/^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/.test(line)) break;
+    block += isWrappedWord(block, line) ? line : ` ${line}`;
   }
   return block;
+}
+
+/** A long line cut inside a name, `… Coordinator Hoyt Y` + `ee for reasons`: join without a space. */
+function isWrappedWord(block: string, line: string): boolean {
+  const last = block.trimEnd();
+  const piece = /^([a-z]+)(?:[\s,]|$)/.exec(line)?.[1];
+  return (
+    piece !== undefined &&
+    !/^(?:for|fr|and|per|under|of|on|in|to|the|by|reasons?|based|due|acting)$/.test(piece) &&
+    last.length >= 45 &&
+    /(?:^|\s)[A-Z][a-z]*$/.test(last)
+  );
 }
 
 /** Titles and offices that precede or follow a name; compared lower-cased, without dots. */
@@ -112,7 +157,8 @@ const titleWords: ReadonlySet<string> = new Set(
   attache defense military economic-political econ-political political-economic
   political-military pol-mil pol/mil chargé_d'affaires temporary temp a.i ad i.a acting-dcm
   usun useu usnato usosce unvie embassy consulate post deppolcouns ecopol econpol polec polmil
-  charg isn eur nea wha eap sca io inr pm eeb drl inl ct af a/s das pdas unit`
+  charg isn eur nea wha eap sca io inr pm eeb drl inl ct af a/s das pdas unit ltc col maj capt member
+  chairman counsel delegate off min coun dir ecmin emin conoff de'affairs ambassador-at-large`
     .split(/\s+/)
     .map(normalizeTitle),
 );
@@ -121,7 +167,10 @@ const titleWords: ReadonlySet<string> = new Set(
 const longTitles = [...titleWords].filter((title) => title.length >= 7);
 
 function normalizeTitle(word: string): string {
-  return word.toLowerCase().replace(/[.,:;()'’`]/g, '');
+  return word
+    .toLowerCase()
+    .replace(/[.,:;()'’`\\]/g, '')
+    .replace(/0/g, 'o');
 }
 
 /** Drop leading and trailing titles (`Ambassador`, `A/DCM`, `Charge d'Affaires a.i.`) from a name. */
@@ -137,17 +186,48 @@ function stripTitles(segment: string): string {
   // `Somalia Unit Counselor Bob Patterson`: the name follows the last title.
   const lastTitle = words.findLastIndex((word) => isTitle(word) && !/^[a-z]/.test(word));
   if (lastTitle >= 0 && lastTitle < words.length - 1) words.splice(0, lastTitle + 1);
-  if (!words.some((word) => /^[A-Z][A-Za-z'’.-]+$/.test(word))) return '';
-  const name = words.join(' ').replace(/[\s,;:]+$/, '');
-  return /(?:^|\s)(?:[A-Z]|Jr|Sr)\.$/.test(name) ? name : name.replace(/\.+$/, '');
+  if (!words.some((word) => /^[A-Z0-9][A-Za-z0-9'’.-]+$/.test(word))) return '';
+  keepLastName(words);
+  const name = words
+    .join(' ')
+    .replace(/-$/, '')
+    .replace(/[\s,;:]+$/, '');
+  return /(?:^|[\s\uE000])(?:[A-Z]|Jr|JR|Sr|SR)\.$/.test(name) ? name : name.replace(/\.+$/, '');
 }
 
 function isTitleWord(word: string, isMixedCase: boolean): boolean {
   const key = normalizeTitle(word);
-  if (key === '') return true;
+  if (key === '' || key === 'ai' || !/[a-z0-9]/.test(key)) return true;
+  // Initials (`D.C.`, `A.F.`) and suffixes (`III`) belong to the name.
+  if (/^(?:[A-Z]\.){1,3}$/.test(word) || /^(?:II|III|IV)$/.test(word)) return false;
   if (titleWords.has(key)) return true;
+  if (/^(?:a|i|ai)\.?$/.test(word)) return true;
   if (key.includes('/')) return true;
   if (isMixedCase && /^[A-Z]{2,5}$/.test(word.replace(/[.,:;]/g, ''))) return true;
   if (/^(?:pol|econ)[a-z/-]*(?:couns|off|chief|coun)/.test(key)) return true;
-  return key.length >= 7 && /^[a-z-]+$/.test(key) && longTitles.some((title) => isNearMiss(title, key));
+  return key.length >= 7 && /^[a-z'-]+$/.test(key) && longTitles.some((title) => isNearMiss(title, key) || isTransposed(title, key));
+}
+
+/**
+ * After the titles, a long run of words still holds an office before the name
+ * (`Central Asia George Krol`, `TO SUDAN TIMOTHY CARNEY`): keep the name, two words,
+ * or three with a middle initial (`Richard C. Holbrooke`), and a suffix after it.
+ */
+function keepLastName(words: string[]): void {
+  const suffix = /^(?:Jr\.?|JR\.?|Sr\.?|SR\.?|II|III|IV)$/.test(words[words.length - 1] ?? '') ? 1 : 0;
+  const core = words.length - suffix;
+  if (core <= 3) return;
+  const isInitial = (word = ''): boolean => /^[A-Z]\.?$/.test(word);
+  let start = core - 2;
+  // `Vann H. Van Diepen`, `Richard C. Holbrooke`, `C. S. ELIOT KANG`: particles and initials go with the name.
+  if (/^(?:van|von|de|del|della|al|el|bin|le|la)$/i.test(words[start] ?? '')) start--;
+  if (isInitial(words[start])) start--;
+  while (start > 0 && isInitial(words[start - 1])) start--;
+  // `Dona ld A. Blome`, `WI LLIAM R. STEWART`: a name broken where a line was cut keeps its first piece.
+  while (
+    start > 0 &&
+    (/^[a-z]/.test(words[start] ?? '') || /^(?!BY|OF|TO|IN|AT|ON|AN|OR)[A-Z]{2}$|^[A-Z][a-z]$/.test(words[start - 1] ?? ''))
+  )
+    start--;
+  words.splice(0, Math.max(start, 0));
 }

@@ -34,7 +34,7 @@ const subjectStopPattern = new RegExp(
     '-{4,}',
     String.raw`\bCable dated:`,
     String.raw`\bSENSITIVE BUT UNCLASSIFIED\b`,
-    String.raw`\bRef(?:s|tels?)?\s*:`,
+    String.raw`\bRef(?:s|tels?|\(s\))?\s*:`,
     String.raw`\b(?:SUBJECT|Subject)\s*:`,
     String.raw`\b[A-Z]{3,}(?: [A-Z]+){0,2} 0{2,}\d+ +\d{3}\b`,
     String.raw`\sCLASSIFIED\s*$`,
@@ -69,6 +69,9 @@ export function parseSubject(text: string): string | null {
     .trim()
     .replace(/^[.:\-\s]+/, '')
     .replace(classificationPrefixPattern, '')
+    // `Subject: TRIPOLI 00000063 P CO 28-JAN-09 RISKY BUSINESS? … [8466936]`: a forwarding e-mail's cable header.
+    .replace(/^[A-Z][A-Z ]* \d{8} [A-Z] [A-Z]{2} \d{2}-[A-Z]{3}-\d{2} /, '')
+    .replace(/ \[\d{5,}\]$/, '')
     .trim();
   return subject === '' ? null : subject;
 }
@@ -96,6 +99,8 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
     if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
     if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
+    // An upper-case subject does not go on into a sentence-case line (`This is an Action request.`).
+    if (index > 0 && /^\s*[A-Z][a-z]+\s+[a-z]{2,}\b/.test(line) && !/[a-z]/.test(parts.join(' '))) break;
     const isOverUnderline = /^[ \t]*-{3,}/.test(lines[index + 1] ?? '');
     // A heading over an underline of its length (`Introduction` / `------------`) starts the body.
     if (index > 0 && isOverUnderline && Math.abs(lines[index + 1]!.trim().length - line.trim().length) <= 3) break;
@@ -132,7 +137,7 @@ const classificationPrefixPattern =
   /^\((?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
 
 /** Classification markings inside paragraphs: `(C)`, `(SBU)`, `(S/NF)`, `(C//REL ...)`. */
-const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|REL[^)\n]{0,40}))*\)/g;
+const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|R[Ee][Ll][^)\n]{0,40}))*\)/g;
 
 /** Start of a summary: `Summary:`, `SUMMARY AND COMMENT`, `Summary.`, a `SUMMARY` heading. */
 const summaryStartPattern =
@@ -142,7 +147,7 @@ const summaryStartPattern =
 const paragraphStartPattern = /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*$/;
 
 /** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
-const summaryEndPattern = /\bEND\s+(?:OF\s+)?SUMM?ARY\b|\bEnd\s+(?:of\s+)?[Ss]umm?ary\b|\bend\s+summary\b/g;
+const summaryEndPattern = /\bEND[\s\\]+(?:OF\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
 
 /** Without an end marker the summary ends with its paragraph. */
 const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*-{3,}))/g;
@@ -156,9 +161,10 @@ const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\
  */
 export function parseSummary(text: string): string | null {
   const subject = subjectLabelPattern.exec(text);
-  const start = findSummaryStart(text, subject ? subject.index + subject[0].length : 0);
-  if (!start) return null;
-  const begin = start.index + start[0].length;
+  const from = subject ? subject.index + subject[0].length : 0;
+  const start = findSummaryStart(text, from);
+  const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from);
+  if (begin < 0) return null;
   summaryEndPattern.lastIndex = begin;
   const end = summaryEndPattern.exec(text);
   let stop = end ? end.index : -1;
@@ -168,9 +174,29 @@ export function parseSummary(text: string): string | null {
     const paragraphEnd = paragraphEndPattern.exec(text);
     const blank = /\n[ \t]*\n/.exec(text.slice(first, first + 4000));
     stop = paragraphEnd?.index ?? (blank ? first + blank.index : Math.min(text.length, first + 4000));
+    // `The GOB [...]. -------- Training --------`: a heading glued on, or one over its underline, ends the summary.
+    const rest = text.slice(first, stop);
+    const heading = /\s-{4,}\s/.exec(rest);
+    if (heading) {
+      const isUnderline = rest[heading.index] === '\n';
+      stop = first + (isUnderline ? Math.max(0, rest.lastIndexOf('\n', heading.index - 1)) : heading.index);
+    }
   }
   const summary = cleanSummary(text.slice(begin, stop));
   return summary === '' ? null : summary;
+}
+
+/**
+ * A summary with only its end marked (`1. (C) German FM Westerwelle told […]. END SUMMARY.`):
+ * it starts with the first numbered paragraph before the marker; -1 when there is none.
+ */
+function unlabelledSummaryStart(text: string, from: number): number {
+  summaryEndPattern.lastIndex = from;
+  const end = summaryEndPattern.exec(text);
+  if (!end) return -1;
+  const window = text.slice(Math.max(from, end.index - 6000), end.index);
+  const paragraph = /(?:^|\n)[ \t]*¶?1[ \t]?\.[ \t]*(?:\([A-Z/]{1,8}\))?/.exec(window);
+  return paragraph ? end.index - window.length + paragraph.index + paragraph[0].length : -1;
 }
 
 /**
@@ -211,12 +237,12 @@ function cleanSummary(raw: string): string {
   // Each pass only where its mark occurs: most summaries hold no page break, `\` or `¶`.
   if (text.includes('OF')) text = text.replace(pageBreakPattern, ' ');
   if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
-  if (text.includes('---') || text.includes('===')) text = text.replace(/^[ \t]*[-=]{3,}[ \t]*$/gm, ' ');
+  if (/---|===|‐‐‐/.test(text)) text = text.replace(/^[ \t]*[-=‐]{3,}[ \t]*$/gm, ' ');
   if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
   return collapseSpaces(text.replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ').replace(markingPattern, ' '))
     .trim()
-    .replace(/^[-:.–\s]+/, '')
-    .replace(/^(?:Summary|SUMMARY)\s*[:.]\s*/, '')
+    .replace(/^[-:.–‐\s]+/, '')
+    .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, '')
     .replace(/\s*[-–]+$/, '')
     .trim();
 }

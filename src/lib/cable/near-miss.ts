@@ -15,3 +15,11 @@ function sameFrom(a: string, from: number, b: string, other: number): boolean {
   }
   return true;
 }
+
+/** Whether two strings differ by two neighbouring letters swapped (`WELLINGOTN`, `Ambassadro`). */
+export function isTransposed(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

@@ -15,6 +15,9 @@ const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d/;
 /** A page-break line inside the block: `NEW DELHI 00009527  002 OF 004`. */
 const pageBreakPattern = /^[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$/;
 
+/** An old-style page header: `PAGE 02        STATE   015113  182333Z`. */
+const oldPageHeaderPattern = /^PAGE \d{2,3}\s+[A-Z][A-Z ]*\s+\d{3,6}\b.*\d{6}Z$/;
+
 const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE';
 const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`);
 
@@ -39,6 +42,8 @@ function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
   const recipients: Recipient[] = [];
   for (const [index, rawLine] of lines.entries()) {
     let line = rawLine.trim();
+    // `TO PAGE 02        STATE   015113  182333Z`: an old page header between the label and its addressees.
+    if (oldPageHeaderPattern.test(line)) continue;
     if (index > 0) {
       if (line === '') {
         if (isRoutingLine(lines.slice(index + 1).find((next) => next.trim() !== '') ?? '')) continue;

@@ -15,7 +15,7 @@ export interface ReferenceOptions {
 
 /** `REF:`, `REFS:`, `REFTEL:`, `Ref:` anywhere; without a colon (`REF.`, `REF...`, `Reftel`) only at a line start. */
 const labelPattern =
-  /(?:REF(?:S|TELS?|ERENCES?)?|Refs?|Reftels?|References?)[ \t]*:|(?:^|\n)[ \t]*(?:REF(?:S|TELS?)?|Refs?|Reftels?)(?:\.+[ \t]*:?|\b(?=[ \t]+\S))/;
+  /(?:REF(?:S|TELS?|ERENCES?)?|Refs?|Reftels?|References?|Ref\(s\))[ \t]*:|(?:^|\n)[ \t]*(?:A[.)][ \t]+)?(?:REF(?:S|TELS?)?|Refs?|Reftels?)(?:\.+[ \t]*:?|\b(?=[ \t]+\S))/g;
 
 /** What ends the block on its first line or glued onto it. */
 const blockEndPattern = new RegExp(
@@ -45,6 +45,9 @@ const endLinePattern = /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:
 /** Page-break marker glued into the block: `TRIPOLI 00000116 001.2 OF 003`. */
 const pageBreakPattern = /\b[A-Z][A-Z ]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g;
 
+/** An old-style page break: the banner, then `PAGE 02 HARARE 05461 01 OF 02 271458Z`. */
+const oldPageBreakPattern = /[ \t]*\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n[ \t]*PAGE \d{2,3}[ \t][^\n]*/g;
+
 /** Candidate entry labels: `A.`, `(A)`, `A)`, `¶B.`. */
 const entryLabelPattern = /(?:^|[\s;,])¶?\s?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s|[A-Za-z0-9(])/g;
 
@@ -58,8 +61,9 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   const year = toTwoDigits(String(options.year ?? ''));
   const self = options.referenceId ? canonicalizeId(options.referenceId) : null;
   const references: Reference[] = [];
+  const last: LastCitation = { station: null, year };
   for (const entry of splitEntries(block)) {
-    for (const part of splitCitations(entry.text, year)) {
+    for (const part of splitCitations(entry.text, year, last)) {
       const reference: Reference = entry.label === undefined ? { text: part.text } : { label: entry.label, text: part.text };
       if (part.id !== undefined && part.id !== self) reference.id = part.id;
       references.push(reference);
@@ -68,20 +72,39 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   return references;
 }
 
+/** The first REF block; a first copy cut short (`¶C. LIMA 2...`) gives way to the full copy after it. */
 function findBlock(text: string): string | null {
-  const label = labelPattern.exec(text);
-  if (!label) return null;
-  const start = label.index + label[0].length;
+  labelPattern.lastIndex = 0;
+  let first: string | null | undefined;
+  for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
+    const block = blockAt(text, label.index + label[0].length, label[0]);
+    const isCutShort = block !== null && /(?:\.\.\.|…)[ \t]*(?:\n|$)/.test(block);
+    if (first === undefined) {
+      first = block;
+      if (!isCutShort) return block;
+    } else if (block !== null && !isCutShort) return block;
+  }
+  return first ?? null;
+}
+
+function blockAt(text: string, start: number, label: string): string | null {
+  // `A. REF AMMAN 222` / `B. 06 AMMAN 4685`: the list's first item held the label.
+  const head = /^\s*A[.)]/.test(label) ? 'A. ' : '';
   const lines = text
     .slice(start, start + 3000)
     .replace(pageBreakPattern, ' ')
+    .replace(oldPageBreakPattern, ' ')
     .split('\n');
   const kept: string[] = [];
   for (const [index, rawLine] of lines.entries()) {
     const line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
     if (line.trim() === '') {
       const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
-      if (kept.join('').trim() === '' || /^\s*¶?\s?(?:\([A-Za-z]\)|[A-Za-z][.)])\s/.test(next)) continue;
+      const last = kept[kept.length - 1] ?? '';
+      // The list goes on after a blank line: its next item (`-      (B) State 240035`), or the rest
+      // of an item whose label ended the line before (`D)` / `Taipei 03196`).
+      if (kept.join('').trim() === '' || /^[\s-]*¶?\s?(?:\([A-Za-z]\)|[A-Za-z][.)])\s/.test(next)) continue;
+      if (/(?:^|[\s,;])(?:\([A-Z]\)|[A-Z][.)])\s*$/.test(last)) continue;
       break;
     }
     const item = index > 0 ? nextItemLength(line, kept) : 0;
@@ -94,7 +117,7 @@ function findBlock(text: string): string | null {
     kept.push(line);
   }
   const block = kept.join('\n').trim();
-  return block === '' ? null : block;
+  return block === '' ? null : head + block;
 }
 
 /**
@@ -163,60 +186,110 @@ interface Citation {
   id?: string;
 }
 
+/** The station and year of the previous entry's last citation, for `B. 2962 AND PREVIOUS` after `A. MANILA 2969`. */
+interface LastCitation {
+  station: string | null;
+  year: string;
+}
+
 /** A cable citation inside an entry: `08 PARIS 567`, `2008 PARIS 0567`, `'08 PARIS 567`, `09CAIRO724`. */
-function splitCitations(text: string, defaultYear: string): Citation[] {
+function splitCitations(text: string, defaultYear: string, last: LastCitation): Citation[] {
   const words = text.split(' ');
+  // The words as read for ids: `COTON0U` → `COTONOU`, `O1512` → `01512`, `#3565`, `(C)02293`, `A)STATE`.
+  const keys = words.map(readKey);
   const found: { at: number; id: string }[] = [];
-  let station: string | null = null;
-  let stationYear = defaultYear;
-  for (let index = 0; index < words.length; index++) {
-    const word = (words[index] ?? '').replace(/[,;.:)]+$/, '');
-    const glued = /^(\d{2})([A-Z]{2,})0*(\d{1,7})$/.exec(word);
+  // An entry that opens with a bare serial reuses the station of the entry before.
+  const opensWithSerial = /^\d{3,7}$/.test(keys[0] ?? '') && !/^(?:19|20)\d{2}$/.test(keys[0] ?? '');
+  let station: string | null = opensWithSerial && !citesStation(keys.slice(1, 4)) ? last.station : null;
+  let stationYear = station ? last.year : defaultYear;
+  const cite = (at: number, serial: string, year = stationYear): void => {
+    found.push({ at, id: year + station + String(Number(serial)) });
+  };
+  for (let index = 0; index < keys.length; index++) {
+    const word = keys[index] ?? '';
+    const glued = /^(\d{2})?([A-Z]{2,})0*(\d{1,7})$/.exec(word);
     if (glued) {
       const gluedStation = normalizeStation(glued[2] ?? '');
-      if (gluedStation) {
+      if (gluedStation && (glued[1] !== undefined || (glued[3] ?? '').length >= 3)) {
         station = gluedStation;
         stationYear = glued[1] ?? defaultYear;
-        found.push({ at: index, id: stationYear + station + String(Number(glued[3])) });
+        cite(index, glued[3] ?? '');
       }
       continue;
     }
-    if (!/^\d{1,7}$/.test(word)) continue;
-    const cited = citedStation(words, index);
+    // `QUITO 4525-91`, `PANAMA 00789/08`: the year after the serial; `Kabul 692/317/274`: several serials.
+    const serials = /^\d{1,7}(?:\/\d{3,7})+$/.test(word) ? word.split('/') : null;
+    const suffixed = /^(\d{1,7})[-/](\d{2})$/.exec(word);
+    const serial = suffixed ? (suffixed[1] ?? '') : serials ? (serials[0] ?? '') : word;
+    if (!/^\d{1,7}$/.test(serial)) continue;
+    // `AMMAN 07718 99`: a zero-padded serial with its year after it.
+    const trailingYear = /^0\d{4,}$/.test(serial) && /^\d{2}$/.test(keys[index + 1] ?? '') ? keys[index + 1] : undefined;
+    const cited = citedStation(keys, index, words);
     if (cited) {
       station = cited.station;
       stationYear = cited.year ?? defaultYear;
-      found.push({ at: cited.start, id: stationYear + station + String(Number(word)) });
-    } else if (station && /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? '')) {
+      cite(cited.start, serial, suffixed?.[2] ?? trailingYear ?? stationYear);
+    } else if (station && (index === 0 || /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? ''))) {
       // `AND 44603` keeps its `AND`; after `1234,` the entry starts at the serial.
-      const at = words[index - 1]!.endsWith(',') ? index : index - 1;
-      found.push({ at, id: stationYear + station + String(Number(word)) });
+      const at = index === 0 || words[index - 1]!.endsWith(',') ? index : index - 1;
+      cite(at, serial, suffixed?.[2] ?? stationYear);
+    } else if (index === 0 && opensWithSerial && normalizeStation(keys[index + 1] ?? '') && !/^\d/.test(keys[index + 2] ?? '')) {
+      // `870 Ulaanbaatar`: the serial before the station.
+      station = normalizeStation(keys[index + 1] ?? '');
+      stationYear = defaultYear;
+      cite(index, serial);
     } else {
       station = null;
+      continue;
     }
+    for (const more of serials?.slice(1) ?? []) cite(index, more);
+    if (trailingYear !== undefined) index++;
   }
   const usable = found.filter((citation) => /^\d{2}/.test(citation.id));
+  if (station) {
+    last.station = station;
+    last.year = stationYear;
+  }
   if (usable.length === 0) return [{ text }];
   return usable.map((citation, index) => {
     const from = index === 0 ? 0 : citation.at;
-    const to = usable[index + 1]?.at ?? words.length;
+    const next = usable.slice(index + 1).find((other) => other.at > citation.at);
+    const to = next?.at ?? words.length;
     const part = tidy(words.slice(from, to).join(' '));
     return { text: usable.length === 1 ? text : part, id: citation.id };
   });
 }
 
+/** Whether the words start with a station name (`Sao Paulo 2199`). */
+function citesStation(words: string[]): boolean {
+  return words.some((_, size) => normalizeStation(words.slice(0, size + 1).join(' ')) !== null);
+}
+
+function readKey(word: string): string {
+  return word
+    .replace(/[,;.:)]+$/, '')
+    .replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z]\)(?=[A-Z]{2}))/, '')
+    .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
+    .replace(/^O(?=\d{3})/, '0');
+}
+
 /** The station (and year) written in the one to four words before a serial number. */
-function citedStation(words: string[], serialAt: number): { station: string; year?: string; start: number } | null {
-  for (let size = Math.min(4, serialAt); size >= 1; size--) {
-    const start = serialAt - size;
-    const name = words.slice(start, serialAt).join(' ');
+function citedStation(words: string[], serialAt: number, raw: readonly string[]): { station: string; year?: string; start: number } | null {
+  // `STATE (01) 201265`: the year in brackets between station and serial.
+  const bracketYear = /^\((\d{2})\)?$/.exec(words[serialAt - 1] ?? '')?.[1];
+  const end = bracketYear ? serialAt - 1 : serialAt;
+  for (let size = Math.min(4, end); size >= 1; size--) {
+    const start = end - size;
+    const name = words.slice(start, end).join(' ');
     if (!/^[A-Za-z][A-Za-z .'-]*$/.test(name)) continue;
     const station = normalizeStation(name);
     if (!station) continue;
-    const before = (words[start - 1] ?? '').replace(/^[(‘'’]/, '');
+    // The year as written before the station: `08 PARIS`, `(08) SAO PAULO`, not the serial of `SAO PAULO 90,`.
+    const before = (raw[start - 1] ?? '').replace(/^[(‘'’]/, '').replace(/\)$/, '');
     const year = /^(?:\d{2}|(?:19|20)\d{2})$/.test(before) ? toTwoDigits(before) : undefined;
     const result: { station: string; year?: string; start: number } = { station, start: year ? start - 1 : start };
-    if (year) result.year = year;
+    const citedYear = year ?? bracketYear;
+    if (citedYear) result.year = citedYear;
     return result;
   }
   return null;

@@ -5,17 +5,22 @@
 
 /** Lines after the signature that cannot hold it: end markers, rules, classification. */
 const endMarkerPattern =
-  /^(?:NNNN\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s,]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+)$/i;
+  /^(?:NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s,]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+)$/i;
 
-/** Trailing lines that come after the signature, or end with it: web links, truncation. */
+/**
+ * Trailing lines that come after the signature, or end with it: web links, truncation, the
+ * release stamp (`Declassified/Released US Department of State EO Systematic Review …`),
+ * an old page header (`PAGE 04 ZAGREB 01569 04 OF 04 071629Z`), a telegram office's note.
+ */
 const trailerPattern =
-  /^(?:NNNN\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*|[0-9/ :]+)$/i;
+  /^(?:NNNN?\b.*|Declassified\/Released\b.*|(?:EO\s+)?(?:Systematic )?Review \d{1,2} [A-Z]{3} \d{4}|(?:EO\s+)?Systematic Review\b.*|PAGE \d{2,3}\s.*\d{6}Z|NOTE(?:\s+BY\s+\S+)?\s*:.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*|[0-9/ :]+)$/i;
 
 /** Words that end a sentence-final line but are no names. */
 const notNames: ReadonlySet<string> = new Set(
   `END COMMENT TEXT SUMMARY LIST ASSISTANCE IMMEDIATE PRIORITY ROUTINE FLASH DC WASHDC WASHINGTON
   REQUEST GUIDANCE ACTION INFO NOTE THANKS REGARDS SIPDIS NOFORN ENDS OVER XXXXXXXXXXXX UNQUOTE
-  QUOTE SENSITIVE UNCLASSIFIED CLASSIFIED BUT PLEASE PROTECT ACCORDINGLY`.split(/\s+/),
+  QUOTE SENSITIVE UNCLASSIFIED CLASSIFIED BUT PLEASE PROTECT ACCORDINGLY THE THIS THAT THESE
+  THEY WE HE SHE IT ITS IN ON AT AS AN`.split(/\s+/),
 );
 
 /** Particles that may appear lower-case inside a name (`van Voorst`, `de la Vega`). */
@@ -27,9 +32,14 @@ const particlePattern = /^(?:van|von|de|del|della|der|da|di|du|la|le|el|al|bin)$
  */
 export function parseSigners(text: string): string[] {
   const lines = text.slice(-4000).split('\n');
-  for (let index = lines.length - 1; index >= 0 && index >= lines.length - 12; index--) {
+  // Up to twelve lines with text from the end; blank lines of a page break do not count.
+  let seen = 0;
+  for (let index = lines.length - 1; index >= 0 && seen < 12; index--) {
+    if ((lines[index] ?? '').trim() !== '') seen++;
     const line = (lines[index] ?? '')
       .replace(/^.*\*{5,}\s*/, '')
+      // `GILLESPIE##`: the end-of-text marks of old cables.
+      .replace(/#{2,}\s*$/, '')
       .replace(/\s+NNNN\b.*$/, '')
       .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
       .trim();
@@ -82,6 +92,6 @@ function namesAfterSentence(line: string): string[] | null {
   const match = /(?:[.!?"”)\]:;\d]|XXXX|cfm)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(line);
   if (!match?.[1]) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
-  if (name.split(' ').some((word) => notNames.has(word)) || name.length < 3) return null;
+  if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || name.length < 3) return null;
   return [name];
 }

@@ -4,7 +4,7 @@
  * `USUN NEW YORK`); `normalizeStation` maps those spellings onto the id form, and
  * `canonicalizeId` repairs malformed ids such as `08ECTION01OF02MANAMA492`.
  */
-import { isNearMiss } from './near-miss.ts';
+import { isNearMiss, isTransposed } from './near-miss.ts';
 
 /** Station names as used in reference ids: every origin of the corpus, plus other US posts. */
 const knownStations: ReadonlySet<string> = new Set(
@@ -33,8 +33,12 @@ const knownStations: ReadonlySet<string> = new Set(
   SUVA SYDNEY TAIPEI TALLINN TASHKENT TBILISI TEGUCIGALPA TEHRAN TELAVIV THEHAGUE TIJUANA
   TIRANA TOKYO TORONTO TRIPOLI TUNIS ULAANBAATAR UNVIEVIENNA USCINCCENT USEUBRUSSELS USNATO
   USOSCE USUNNEWYORK USUNROME VALLETTA VANCOUVER VATICAN VIENNA VIENTIANE VILNIUS VLADIVOSTOK
-  WARSAW WELLINGTON WINDHOEK YAOUNDE YEKATERINBURG YEREVAN ZAGREB`.split(/\s+/),
+  WARSAW WELLINGTON WINDHOEK YAOUNDE YEKATERINBURG YEREVAN ZAGREB
+  UNESCOPARISFR CDCATLANTAGA USDOC USDAFAS USCBP`.split(/\s+/),
 );
+
+/** Spellings seen in malformed ids only; in REF text these are words (`VAT`, `BRAZIL 2008`). */
+const idAliases: Readonly<Record<string, string>> = { VAT: 'VATICAN', BRAZIL: 'BRASILIA' };
 
 /** Other spellings of stations, after upper-casing and removing everything but letters. */
 const aliases: Readonly<Record<string, string>> = {
@@ -77,6 +81,17 @@ const aliases: Readonly<Record<string, string>> = {
   BASRA: 'BASRAH',
   SATTE: 'STATE',
   CIUDADJUARES: 'CIUDADJUAREZ',
+  HK: 'HONGKONG',
+  BKK: 'BANGKOK',
+  PAP: 'PORTAUPRINCE',
+  PAUP: 'PORTAUPRINCE',
+  PARISFR: 'UNESCOPARISFR',
+  USUNESCO: 'UNESCOPARISFR',
+  USUNESCOPARISFR: 'UNESCOPARISFR',
+  UNESCOPARIS: 'UNESCOPARISFR',
+  CDCATLANTA: 'CDCATLANTAGA',
+  USDA: 'USDAFAS',
+  USCUSTOMS: 'USCBP',
 };
 
 /**
@@ -85,16 +100,29 @@ const aliases: Readonly<Record<string, string>> = {
  */
 export function normalizeStation(name: string): string | null {
   const key = name.toUpperCase().replace(/[^A-Z]/g, '');
-  return lookUp(key) ?? lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ?? nearStation(key);
+  return (
+    lookUp(key) ??
+    lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ??
+    // `SECDEF WASH`, `USDOC WASHDC`, `MADRID SP`: the city or country written after the station.
+    lookUp(key.replace(/(?:WASHDC|WASH|DC|[A-Z]{2})$/, '')) ??
+    nearStation(key)
+  );
 }
 
-/** A known station one typo away (`SECTATE`, `TALLIN`, `BUENOS AIREDS`), for names of six letters or more. */
+/** A known station one typo away (`SECTATE`, `TALLIN`, `WELLINGOTN`), for names of six letters or more. */
 function nearStation(key: string): string | null {
   if (key.length < 6) return null;
   for (const station of [...knownStations, ...Object.keys(aliases)]) {
-    if (Math.abs(station.length - key.length) <= 1 && isNearMiss(station, key)) return lookUp(station);
+    if (Math.abs(station.length - key.length) <= 1 && (isNearMiss(station, key) || isTransposed(station, key))) return lookUp(station);
   }
   return null;
+}
+
+/** The one station whose name starts with a cut-short one (`HALIF`, `KUALALUMP`) in an id. */
+function stationStartingWith(key: string): string | null {
+  if (key.length < 5) return null;
+  const longer = [...knownStations].filter((station) => station.length > key.length && station.startsWith(key));
+  return longer.length === 1 ? (longer[0] ?? null) : null;
 }
 
 function lookUp(key: string): string | null {
@@ -113,11 +141,14 @@ export function isStation(name: string): boolean {
  * come back unchanged.
  */
 export function canonicalizeId(id: string): string {
-  const match = /^(\d{2})(\d{2})?([A-Z][A-Z0-9]*?)0*(\d+)$/i.exec(id.trim());
+  const match = /^(\d{2})(\d{2})?([A-Z][A-Z0-9]*?)0*(\d+)$/i.exec(id.trim().replace(/[-.' ]/g, ''));
   if (!match) return id;
   const [, year = '', repeat, middle = '', serial = ''] = match;
   let station = middle.toUpperCase();
   if (repeat !== undefined && repeat !== year) station = repeat + station;
+  // `09EFTOLONDON2468`: the handling marker EFTO (encrypted for transmission only) glued to the station.
+  const unmarked = station.replace(/^EFTO/, '');
+  if (unmarked !== station && knownStations.has(unmarked)) station = unmarked;
   if (!knownStations.has(station)) station = repairStation(station) ?? station;
   return year + station + serial;
 }
@@ -125,8 +156,11 @@ export function canonicalizeId(id: string): string {
 /** Strip a glued `SECTION01OF02` marker and fix one-letter typos of a known station. */
 function repairStation(middle: string): string | null {
   const stripped = middle.replace(/^[A-Z]*?\d+[A-Z]{1,2}\d+/, '');
-  const direct = normalizeStation(stripped);
+  const direct = normalizeStation(stripped) ?? idAliases[stripped] ?? stationStartingWith(stripped);
   if (direct) return direct;
+  // `05EMBASSYBLABLA1`: the post's name after a word for the post.
+  const post = /^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)([A-Z]{3,})$/.exec(stripped)?.[1];
+  if (post) return post;
   if (stripped.length < 5) return stripped === middle ? null : stripped;
   for (const station of knownStations) {
     if (Math.abs(station.length - stripped.length) <= 1 && isNearMiss(station, stripped)) return station;

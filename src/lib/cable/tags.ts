@@ -35,12 +35,13 @@ const knownCodes: ReadonlySet<string> = new Set(
 );
 
 /** The label at the start of a TAGS line, its common forms first; glued to a date only with its colon (`…08/16/2015TAGS: EMIN`). */
-const labelPattern = /(?:^|[^A-Za-z0-9/]|(?<=\d)(?=TAGS?:))(?:TAGS?|Tags?|tags)(?![A-Za-z])[ \t]*[:;.,)\\]?[ \t]*/;
+const labelPattern =
+  /(?:^|[^A-Za-z0-9/]|(?<=\d)(?=TAGS?:))(?:TAGS?|Tags?|tags|(?<=(?:^|\n)[ \t]*)[Tt][Aa][Gg][Ss]?)(?![A-Za-z])[ \t]*[:;.,)\\]?[ \t]*/;
 
 const globalLabelPattern = new RegExp(labelPattern.source, 'g');
 
-/** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`), only at a line start or after the E.O. line. */
-const typoLabelPattern = /(?:^|\n|12958:?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
+/** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`), only at a line start or after the E.O. line or its date. */
+const typoLabelPattern = /(?:^|\n|(?:12958|DECL):?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
 
 /** Where the codes stop when another field is glued onto the TAGS line. */
 const gluedFieldPattern =
@@ -75,6 +76,9 @@ function findTagText(text: string): string | null {
     const next = text.indexOf('\n', end + 1);
     const continuation = text.slice(end + 1, next === -1 ? text.length : next);
     if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
+    // `ECON, PHUM, UK SUBJECT: …`: the wrapped codes with the next field glued on.
+    const gluedNext = gluedFieldPattern.exec(continuation);
+    if (gluedNext) return `${line} ${continuation.slice(0, gluedNext.index)}`;
     line += ` ${continuation}`;
     end = next === -1 ? text.length : next;
     if (next === -1) break;
@@ -91,30 +95,49 @@ function findLabel(text: string): RegExpExecArray | null {
     // Codes follow on the label's line, or on the next after `TAGS:` alone (not after `(ADDED TAG)`).
     const after = text.slice(end, end + 40);
     const line = match[0].trimEnd().endsWith(':') ? after : after.split('\n', 1)[0]!;
-    if (looksLikeCodes(line)) return match;
+    if (looksLikeCodes(line, { atLineStart: isAtLineStart(text, match.index) })) return match;
   }
   return typoLabelPattern.exec(text);
 }
 
-function looksLikeCodes(after: string): boolean {
+/** Codes follow the label; any word will do for a label that starts its line, as in a header. */
+function looksLikeCodes(after: string, { atLineStart = false } = {}): boolean {
   const first = /^\s*\(?([A-Za-z]{2,})/.exec(after)?.[1];
   if (first === undefined || /^(?:AND|OF|THE|FOR|LINE|ON|IN|TO|WITH)$/i.test(first)) return false;
-  return first.length <= 6 || isCode(first) || segment(first.toUpperCase()) !== null;
+  return atLineStart || first.length <= 6 || isCode(first) || segment(first.toUpperCase()) !== null;
+}
+
+function isAtLineStart(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return text.slice(lineStart, index + 1).trim().length <= 1;
 }
 
 /** Whether the line after `end` holds nothing but known codes (a wrapped TAGS line). */
 function nextLineIsCodes(text: string, end: number): boolean {
   if (end >= text.length) return false;
   const next = text.indexOf('\n', end + 1);
-  const line = text.slice(end + 1, next === -1 ? text.length : next).trim();
-  if (line === '') return false;
-  return isCodeLine(line);
+  const line = text.slice(end + 1, next === -1 ? text.length : next);
+  const glued = gluedFieldPattern.exec(line);
+  const codes = (glued && glued.index > 0 ? line.slice(0, glued.index) : line).trim();
+  if (codes === '') return false;
+  return isCodeLine(codes);
 }
 
-/** A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma. */
+/**
+ * A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma.
+ * Two-letter codes count only in a comma list (`BL, IS`), where they cannot be words of a sentence.
+ */
 export function isCodeLine(line: string): boolean {
-  const text = line.trim();
-  return text !== '' && text.split(/[\s,]+/).every((word) => knownCodes.has(word) && word.length > 2);
+  const text = line.trim().replace(/,$/, '');
+  if (text === '') return false;
+  const words = text.split(/[\s,]+/);
+  if (!text.includes(',')) return words.every((word) => knownCodes.has(word) && word.length > 2);
+  // In a comma list an unlisted two-letter code (`TF`) passes next to a known longer one.
+  const isCountry = (word: string): boolean => /^[A-Z]{2}$/.test(word);
+  return (
+    words.every((word) => knownCodes.has(word) || isCountry(word)) &&
+    (words.every((word) => knownCodes.has(word)) || words.some((word) => knownCodes.has(word) && word.length > 2))
+  );
 }
 
 function splitTags(raw: string): string[] {
@@ -192,7 +215,18 @@ function fixCode(item: string): string[] {
     .replace(/^[^A-Z0-9\u0000]+|[^A-Z0-9)]+$/g, '')
     .replace(/\s+/g, ' ');
   if (tag.includes(' ') || knownCodes.has(tag) || tag.length < 5) return [tag];
-  return segment(tag) ?? [tag];
+  return segment(tag) ?? [fixTypo(tag)];
+}
+
+/** A code with one letter too many (`MOPPS`, `UNDESCO`) when dropping it gives exactly one known code. */
+function fixTypo(tag: string): string {
+  if (!/^[A-Z]{5,8}$/.test(tag)) return tag;
+  const candidates = new Set<string>();
+  for (let at = 0; at < tag.length; at++) {
+    const shorter = tag.slice(0, at) + tag.slice(at + 1);
+    if (shorter.length >= 4 && knownCodes.has(shorter)) candidates.add(shorter);
+  }
+  return candidates.size === 1 ? [...candidates][0]! : tag;
 }
 
 /**
