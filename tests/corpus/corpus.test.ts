@@ -81,15 +81,6 @@ function fieldWords(cable: Cable): Set<string> {
   return bag;
 }
 
-/** `mopps` → MOPS, `undesco` → UNESCO: a TAGS code with one letter too many, corrected in the tags field. */
-function isCorrectedCode(word: string, fields: Set<string>): boolean {
-  if (word.length < 5 || word.length > 8) return false;
-  for (let at = 0; at < word.length; at++) {
-    if (fields.has(word.slice(0, at) + word.slice(at + 1))) return true;
-  }
-  return false;
-}
-
 /** `vtprel` → VT + PREL, `etrdeconwtocs` → ETRD ECON WTO CS: codes run together in the source, split in a field. */
 function isRunTogether(word: string, fields: Set<string>): boolean {
   const reachable = [true];
@@ -120,7 +111,6 @@ function lostWords(text: string, cable: Cable): string[] {
       !labelWords.has(word) &&
       !(inField && markdown.includes(word)) &&
       !isRunTogether(word, fields) &&
-      !(inField && isCorrectedCode(word, fields)) &&
       !(truncated && completes(word))
     ) {
       lost.push(word);

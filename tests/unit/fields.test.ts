@@ -9,13 +9,14 @@ import {
   parseSubject,
   parseSummary,
   parseTags,
+  type TagCorrection,
 } from '../../src/lib/cable/index.ts';
 import { parseReferences, type ReferenceOptions } from '../../src/lib/cable/references.ts';
 import { isUpdating, readFixtures } from '../helpers/fixtures.ts';
 
 /** Every function a fixture can name in its `expected.json`. */
 const parsers: Record<string, (input: string, options: ReferenceOptions) => unknown> = {
-  parseTags,
+  parseTags: (input) => parseTags(input),
   parseSubject,
   parseSummary,
   parseDeclassification,
@@ -94,5 +95,13 @@ describe('09USOSCE147, the sample cable', () => {
     const summary = parseSummary(text) ?? '';
     expect(summary.startsWith('Addressing the opening session')).toBe(true);
     expect(summary.endsWith('"status-neutral" continuation of the international presence.')).toBe(true);
+  });
+});
+
+describe('a TAGS code corrected for a typo', () => {
+  test('is filed under the code it meant, and kept as written', () => {
+    const corrections: TagCorrection[] = [];
+    expect(parseTags('TAGS: PREL, PGOV, MOPPS, LE', { corrections })).toEqual(['PREL', 'PGOV', 'MOPS', 'LE']);
+    expect(corrections).toEqual([{ written: 'MOPPS', tag: 'MOPS' }]);
   });
 });

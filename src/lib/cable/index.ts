@@ -19,3 +19,4 @@ export type { Heading, Paragraph, RenderedCable, RenderOptions } from './render.
 export { renderCable } from './render.ts';
 export * from './schema.ts';
 export { canonicalizeId } from './stations.ts';
+export type { TagCorrection, TagOptions } from './tags.ts';

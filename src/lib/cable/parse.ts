@@ -16,6 +16,7 @@ import { parseReferences } from './references.ts';
 import type { CableFrontmatter } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
+import type { TagCorrection } from './tags.ts';
 
 export interface Cable {
   frontmatter: CableFrontmatter;
@@ -70,7 +71,14 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
 
   const tagFields = fields('tags');
   // Without a TAGS field in the body, a TAGS label anywhere (a run-together partial extract puts it in the header).
-  const tags = tagFields.length > 0 ? unique(tagFields.flatMap(parseTags), (tag) => tag) : parseTags(`${headerText}\n${bodyText}`);
+  const tagCorrections: TagCorrection[] = [];
+  const tags =
+    tagFields.length > 0
+      ? unique(
+          tagFields.flatMap((text) => parseTags(text, { corrections: tagCorrections })),
+          (tag) => tag,
+        )
+      : parseTags(`${headerText}\n${bodyText}`, { corrections: tagCorrections });
   if (tagFields.length === 0) {
     if (hasText)
       messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
@@ -101,6 +109,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     classification: metadata.classification,
     origin: metadata.origin,
     tags,
+    ...(tagCorrections.length > 0 ? { tagCorrections: unique(tagCorrections, ({ written }) => written) } : {}),
     from: routing.from,
     to: parseRecipients(headerText),
     info: parseInfoRecipients(headerText),

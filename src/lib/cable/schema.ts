@@ -56,6 +56,8 @@ export const cableFrontmatter = z.object({
   origin: z.string(),
   /** TAGS codes, upper case, in order, de-duplicated. */
   tags: z.array(z.string()),
+  /** Codes of the TAGS line corrected for a typo, as written (`MOPPS` filed under MOPS); absent when none was. */
+  tagCorrections: z.array(z.object({ written: z.string(), tag: z.string() })).optional(),
   /** The FM line of the routing block (`USMISSION USOSCE`). */
   from: z.string().nullable(),
   to: z.array(recipient),

@@ -47,16 +47,27 @@ const typoLabelPattern = /(?:^|\n|(?:12958|DECL):?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS
 const gluedFieldPattern =
   /\b(?:SUBJECT|Subject|SUBJ|Subj|subject)\b|\bREFS?:|\bREF\b(?=[ \t]*[A-Z(])|Classified [Bb]y|CLASSIFIED BY|¶|E\.O\./;
 
+/** A code corrected for a typo: `MOPPS` as written, filed under MOPS. */
+export interface TagCorrection {
+  written: string;
+  tag: string;
+}
+
+export interface TagOptions {
+  /** Receives each code corrected for a typo, so the code as written is kept beside the tag. */
+  corrections?: TagCorrection[];
+}
+
 /**
  * TAGS codes, upper case, de-duplicated, in order: `TAGS: PGOVPREL, KDEM` → PGOV, PREL, KDEM.
  * Person tags stay whole (`OVIP (CLINTON, HILLARY)` → OVIP, `CLINTON, HILLARY`); SIPDIS is dropped.
  * Accepts a whole cable file or just the TAGS line.
  */
-export function parseTags(text: string): string[] {
+export function parseTags(text: string, { corrections }: TagOptions = {}): string[] {
   const raw = findTagText(text);
   if (raw === null) return [];
   const tags: string[] = [];
-  for (const tag of splitTags(raw)) {
+  for (const tag of splitTags(raw, corrections)) {
     if (tag !== 'SIPDIS' && !tags.includes(tag)) tags.push(tag);
   }
   return tags;
@@ -140,7 +151,7 @@ export function isCodeLine(line: string): boolean {
   );
 }
 
-function splitTags(raw: string): string[] {
+function splitTags(raw: string, corrections: TagCorrection[] | undefined): string[] {
   const people: string[] = [];
   // `(CLINTON, HILLARY)` is one person tag; set it aside before splitting on commas.
   const text = raw.replace(/\bSIPDIS\b/gi, ' ').replace(/\(([^()]*)\)/g, (_, inner: string) => {
@@ -153,7 +164,7 @@ function splitTags(raw: string): string[] {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
       const person = /^\u0000(\d+)$/.exec(item);
       if (person) return [people[Number(person[1])] ?? ''];
-      return fixCode(item);
+      return fixCode(item, corrections);
     })
     .filter((tag) => tag.length > 0);
 }
@@ -208,14 +219,18 @@ function isCode(word: string): boolean {
 }
 
 /** Upper-case a code, trim stray punctuation and split run-together codes (`PGOVPREL`). */
-function fixCode(item: string): string[] {
+function fixCode(item: string, corrections: TagCorrection[] | undefined): string[] {
   const tag = item
     .toUpperCase()
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
     .replace(/^[^A-Z0-9\u0000]+|[^A-Z0-9)]+$/g, '')
     .replace(/\s+/g, ' ');
   if (tag.includes(' ') || knownCodes.has(tag) || tag.length < 5) return [tag];
-  return segment(tag) ?? [fixTypo(tag)];
+  const parts = segment(tag);
+  if (parts) return parts;
+  const fixed = fixTypo(tag);
+  if (fixed !== tag) corrections?.push({ written: tag, tag: fixed });
+  return [fixed];
 }
 
 /** A code with one letter too many (`MOPPS`, `UNDESCO`) when dropping it gives exactly one known code. */
