@@ -2,8 +2,8 @@
  * Blocks → mdast → Markdown. Every piece of cable text becomes a `text` or `code` node and
  * remark's serializer escapes it, so nothing a cable says can turn into Markdown syntax.
  */
-import type { BlockContent, Heading, Root, RootContent, Text } from 'mdast';
-import { type Handle, type State, toMarkdown } from 'mdast-util-to-markdown';
+import type { BlockContent, Heading, Paragraph, Root, RootContent, Text } from 'mdast';
+import { defaultHandlers, type Handle, type Info, type State, toMarkdown } from 'mdast-util-to-markdown';
 import type { Block } from './body.ts';
 
 /** The `lang` of the code blocks that hold aligned tables, kept line for line. */
@@ -14,8 +14,34 @@ export function toMdast(blocks: Block[]): Root {
 }
 
 export function serialize(tree: Root): string {
-  return toMarkdown(tree, { bullet: '-', fence: '`', listItemIndent: 'one', rule: '-', handlers: { heading, text } });
+  return toMarkdown(tree, {
+    bullet: '-',
+    fence: '`',
+    listItemIndent: 'one',
+    rule: '-',
+    handlers: { root, heading, paragraph: oneTextParagraph, text },
+  });
 }
+
+/**
+ * The root holds blocks only (`toMdast` makes no other), so remark's own check whether it
+ * holds phrasing, a walk over every block, is skipped.
+ */
+const root: Handle = (node: Root, _parent, state: State, info) => state.containerFlow(node, info);
+
+/**
+ * A paragraph of one text node is that text: remark's phrasing container, whose work is to
+ * pair emphasis markers between nodes, is kept for the paragraphs with line breaks.
+ */
+const oneTextParagraph: Handle = (node: Paragraph, parent, state: State, info) => {
+  if (!isOneText(node)) return defaultHandlers.paragraph(node, parent, state, info);
+  const exit = state.enter('paragraph');
+  const subexit = state.enter('phrasing');
+  const value = onlyText(node, state, info);
+  subexit();
+  exit();
+  return value;
+};
 
 /**
  * Headings are always ATX (`## Summary`). remark's own handler first walks each heading to see
@@ -26,11 +52,21 @@ const heading: Handle = (node: Heading, _parent, state: State, info) => {
   const sequence = '#'.repeat(node.depth);
   const exit = state.enter('headingAtx');
   const subexit = state.enter('phrasing');
-  const value = state.containerPhrasing(node, { ...info, before: `${sequence} `, after: '\n' });
+  const inner = { ...info, before: `${sequence} `, after: '\n' };
+  const value = isOneText(node) ? onlyText(node, state, inner) : state.containerPhrasing(node, inner);
   subexit();
   exit();
   return value ? `${sequence} ${value}` : sequence;
 };
+
+function isOneText(node: Paragraph | Heading): boolean {
+  return node.children.length === 1 && node.children[0]!.type === 'text';
+}
+
+/** The one text node of a paragraph or heading, as remark's phrasing container gives it. */
+function onlyText(node: Paragraph | Heading, state: State, info: Info): string {
+  return state.handle(node.children[0]!, node, state, info);
+}
 
 /**
  * Cable text never holds a line break inside a text node, so one pass escapes it: every
