@@ -71,6 +71,14 @@ function tidyReasons(reasons: string): string | null {
 
 /** The label's text: the rest of its line, and the next when the reasons are not on the first. */
 function findBlock(text: string): string | null {
+  // `parseClassifiedBy` and `parseReasons` read the same cable one after the other.
+  if (text !== lastBlock.text) lastBlock = { text, block: searchBlock(text) };
+  return lastBlock.block;
+}
+
+let lastBlock: { text: string | null; block: string | null } = { text: null, block: null };
+
+function searchBlock(text: string): string | null {
   let first: string | null = null;
   labelPattern.lastIndex = 0;
   for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
@@ -87,7 +95,7 @@ function blockAt(text: string, start: number): string {
   // Lines without trailing spaces or a CSV dump's `\`, so a word wrapped mid-way (`Reas` / `ons`) reads as one gap.
   const lines = text
     .slice(start, start + 600)
-    .split('\n')
+    .split('\n', 3)
     .map((line) => line.replace(/[ \t]*\\?[ \t]*$/, ''));
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
