@@ -81,9 +81,10 @@ const text: Handle = (node: Text, parent, state: State, info) => {
 
 function escapeText(value: string, { isHeading, atLineStart }: { isHeading: boolean; atLineStart: boolean }): string {
   // In a heading, a trailing `#` would close it: escape every `#` there.
-  let escaped = value.replace(isHeading ? /[\\`*_[\]<~|#]/g : /[\\`*_[\]<~|]/g, '\\$&');
+  let escaped = value.replace(isHeading ? headingSyntaxPattern : inlineSyntaxPattern, '\\$&');
   if (escaped.includes('&')) escaped = escaped.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  if (atLineStart) {
+  // Most lines open with a letter: the three replacements below only run when one of them applies.
+  if (atLineStart && blockStartPattern.test(escaped)) {
     escaped = escaped
       .replace(/^[ \t]/, (space) => (space === ' ' ? '&#x20;' : '&#x9;'))
       .replace(/^[#>+=-]/, '\\$&')
@@ -91,6 +92,11 @@ function escapeText(value: string, { isHeading, atLineStart }: { isHeading: bool
   }
   return escaped;
 }
+
+const inlineSyntaxPattern = /[\\`*_[\]<~|]/g;
+const headingSyntaxPattern = /[\\`*_[\]<~|#]/g;
+/** What opens a block at the start of a line: an indent, `#`, `>`, `+`, `=`, `-`, `1.` or `1)`. */
+const blockStartPattern = /^(?:[ \t]|[#>+=-]|\d{1,9}[.)])/;
 
 function toNode(block: Block): RootContent {
   switch (block.type) {
