@@ -24,10 +24,35 @@ export function serialize(tree: Root): string {
 }
 
 /**
- * The root holds blocks only (`toMdast` makes no other), so remark's own check whether it
- * holds phrasing, a walk over every block, is skipped.
+ * The root holds blocks only (`toMdast` makes no other), so remark's own check whether it holds
+ * phrasing, a walk over every block, is skipped. Its blocks are joined as remark's flow container
+ * joins them, by the serializer's `join` rules, without the container's line and column tracking:
+ * no handler's output depends on it, and it splits every block's Markdown into lines once more.
  */
-const root: Handle = (node: Root, _parent, state: State, info) => state.containerFlow(node, info);
+const root: Handle = (node: Root, _parent, state: State, info) => {
+  const parts: string[] = [];
+  state.indexStack.push(-1);
+  for (const [index, child] of node.children.entries()) {
+    state.indexStack[state.indexStack.length - 1] = index;
+    parts.push(state.handle(child, node, state, { ...info, before: '\n', after: '\n' }));
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    const next = node.children[index + 1];
+    if (next) parts.push(between(child, next, node, state));
+  }
+  state.indexStack.pop();
+  return parts.join('');
+};
+
+/** What goes between two blocks: the last `join` rule that decides, else a blank line (as in remark's `containerFlow`). */
+function between(left: RootContent, right: RootContent, parent: Root, state: State): string {
+  for (let index = state.join.length - 1; index >= 0; index--) {
+    const result = state.join[index]!(left, right, parent, state);
+    if (result === true || result === 1) break;
+    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (result === false) return '\n\n<!---->\n\n';
+  }
+  return '\n\n';
+}
 
 /**
  * A paragraph of one text node is that text: remark's phrasing container, whose work is to
