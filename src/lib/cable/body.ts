@@ -49,7 +49,9 @@ export function splitBody(lines: Line[]): Body {
 
 /** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
 function normalizeLines(lines: Line[]): Line[] {
-  const escaped = lines.filter((entry) => entry.text.endsWith('\\')).length > lines.length / 4;
+  let escapedCount = 0;
+  for (const entry of lines) if (entry.text.endsWith('\\')) escapedCount++;
+  const escaped = escapedCount > lines.length / 4;
   const normalized = lines.map((entry) => {
     let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
     if (text.includes('\t')) text = text.replace(/\t/g, '    ');
@@ -237,7 +239,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let last: FieldName | null = null;
   let index = 0;
   for (; index < groups.length; index++) {
-    const group = splitGluedHeading(groups[index]!.flatMap(splitGluedLabels).flatMap(splitGluedParagraph));
+    const group = splitGluedHeading(splitGlued(groups[index]!));
     const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
     if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text) && !isRefContinuation) break;
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
@@ -324,6 +326,13 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   }
   rest.push(...groups.slice(index));
   return { preamble, rest };
+}
+
+/** A group's lines with glued labels and paragraphs split off: `flatMap` twice, without its cost on lines that hold none. */
+function splitGlued(group: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const entry of group) for (const label of splitGluedLabels(entry)) out.push(...splitGluedParagraph(label));
+  return out;
 }
 
 function opensWithField(group: Line[] | undefined): boolean {
@@ -621,6 +630,9 @@ function isAddressBlock(lines: Line[]): boolean {
 /** A column gap: two or more spaces not following sentence punctuation, or three or more. */
 const columnGapPattern = /(?:[^\s.?!:;,"')]\s{2,}|\s{3,})\S/;
 
+/** Four spaces in a row: a search V8 runs faster as a pattern than as `includes`. */
+const fourSpacesPattern = / {4}/;
+
 /** A gap of four spaces or more between two words; global, so two tests in a row find two gaps. */
 const wideGapPattern = /\S {4,}(?=\S)/g;
 
@@ -628,7 +640,7 @@ function isTable(lines: Line[]): boolean {
   if (lines.length < 2) {
     // One line with two wide gaps between words. Most paragraphs have no run of four spaces.
     const text = lines[0]?.text ?? '';
-    if (!text.includes('    ')) return false;
+    if (!fourSpacesPattern.test(text)) return false;
     wideGapPattern.lastIndex = 0;
     return wideGapPattern.test(text) && wideGapPattern.test(text);
   }
@@ -688,5 +700,7 @@ function collapse(text: string): string {
 }
 
 function joinLines(lines: Line[]): string {
-  return collapse(lines.map((entry) => entry.text.trim()).join(' '));
+  let text = lines[0]!.text.trim();
+  for (let index = 1; index < lines.length; index++) text += ` ${lines[index]!.text.trim()}`;
+  return collapse(text);
 }
