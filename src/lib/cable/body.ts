@@ -43,8 +43,9 @@ export function splitBody(lines: Line[]): Body {
   const cleaned = removePageBreaks(normalizeLines(lines), dropped);
   const groups = groupLines(cleaned);
   const { preamble, rest } = takePreamble(groups);
-  const blocks = attachSignature(rest.flatMap(toBlocks));
-  return { preamble, blocks: mergeLists(blocks), dropped };
+  const blocks: Block[] = [];
+  for (const group of rest) blocks.push(...toBlocks(group));
+  return { preamble, blocks: mergeLists(attachSignature(blocks)), dropped };
 }
 
 /** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
@@ -239,9 +240,11 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let last: FieldName | null = null;
   let index = 0;
   for (; index < groups.length; index++) {
+    // The first numbered paragraph ends the preamble: told by its first line, before all its lines are split.
+    if (last !== 'ref' && opensParagraph(splitGlued([groups[index]![0]!])[0]!)) break;
     const group = splitGluedHeading(splitGlued(groups[index]!));
     const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
-    if (paragraphMarkerPattern.test(group[0]!.text) && !fieldOf(group[0]!.text) && !isRefContinuation) break;
+    if (opensParagraph(group[0]!) && !isRefContinuation) break;
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
       const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
       if (subject && group.length === 1 && endsUnfinished(subject.at(-1)!.text)) {
@@ -303,7 +306,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         // A subject takes the lines `parseSubject` reads, a caveat-like word among them too.
         preamble.fields[current]!.at(-1)!.push(entry);
       } else if (caveatPattern.test(entry.text)) {
-        for (const match of entry.text.matchAll(caveatWordPattern)) preamble.caveats.push(match[0].toUpperCase());
+        for (const caveat of entry.text.match(caveatWordPattern) ?? []) preamble.caveats.push(caveat.toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
       } else if (current && current !== 'subject' && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
@@ -333,6 +336,11 @@ function splitGlued(group: Line[]): Line[] {
   const out: Line[] = [];
   for (const entry of group) for (const label of splitGluedLabels(entry)) out.push(...splitGluedParagraph(label));
   return out;
+}
+
+/** A numbered or marked paragraph (`1. …`, `(C) …`) that is not a field line. */
+function opensParagraph(entry: Line): boolean {
+  return paragraphMarkerPattern.test(entry.text) && !fieldOf(entry.text);
 }
 
 function opensWithField(group: Line[] | undefined): boolean {
