@@ -581,14 +581,15 @@ function toBlocks(group: Line[]): Block[] {
     if (pending.length > 0) blocks.push(...proseBlocks(pending));
     pending = [];
   };
+  // Each line is tested once, though it is asked about as the line under a heading and as a line.
+  const isUnderline = group.map((entry) => underlinePattern.test(entry.text));
   for (let index = 0; index < group.length; index++) {
     const entry = group[index]!;
-    const next = group[index + 1];
-    if (next && underlinePattern.test(next.text) && !underlinePattern.test(entry.text) && entry.text.trim().length <= 100) {
+    if (isUnderline[index + 1] && !isUnderline[index] && entry.text.trim().length <= 100) {
       flush();
       blocks.push({ type: 'heading', text: collapse(entry.text), line: entry.line });
       index++;
-    } else if (underlinePattern.test(entry.text)) {
+    } else if (isUnderline[index]) {
       flush();
       blocks.push({ type: 'break', line: entry.line });
     } else {
