@@ -5,7 +5,7 @@
 import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
-/** Global: `findBlock` reads one label after another. */
+/** Global: `findBlocks` reads one label after another. */
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/g;
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
@@ -118,7 +118,7 @@ function blockAt(text: string, start: number): string {
   // Lines without trailing spaces or a CSV dump's `\`, so a word wrapped mid-way (`Reas` / `ons`) reads as one gap.
   const lines = text
     .slice(start, start + 600)
-    .split('\n')
+    .split('\n', 3)
     .map((line) => line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, ''));
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {

@@ -201,11 +201,13 @@ function unlabelledSummaryStart(text: string, from: number): number {
 
 /**
  * The first summary label at or after `from`. The label pattern is costly to run over a whole
- * cable, so it starts just before each place the word itself occurs (a plain search).
+ * cable, so it starts just before each place the word itself occurs (a plain search: one
+ * regular expression of three words, which V8 searches faster than three `indexOf`).
  */
 function findSummaryStart(text: string, from: number): RegExpExecArray | null {
   for (let at = from; ; ) {
-    const word = firstOf(text, ['SUMMARY', 'Summary', 'summary'], at);
+    summaryWordPattern.lastIndex = at;
+    const word = summaryWordPattern.exec(text)?.index ?? -1;
     if (word < 0) return null;
     // The label may open up to `INTRODUCTION AND ` before the word.
     summaryStartPattern.lastIndex = Math.max(at, word - 40);
@@ -216,14 +218,7 @@ function findSummaryStart(text: string, from: number): RegExpExecArray | null {
   }
 }
 
-function firstOf(text: string, words: string[], from: number): number {
-  let first = -1;
-  for (const word of words) {
-    const at = text.indexOf(word, from);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  return first;
-}
+const summaryWordPattern = /SUMMARY|Summary|summary/g;
 
 function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);

@@ -2,8 +2,8 @@
  * Blocks → mdast → Markdown. Every piece of cable text becomes a `text` or `code` node and
  * remark's serializer escapes it, so nothing a cable says can turn into Markdown syntax.
  */
-import type { BlockContent, Heading, Root, RootContent, Text } from 'mdast';
-import { type Handle, type State, toMarkdown } from 'mdast-util-to-markdown';
+import type { BlockContent, Heading, Paragraph, Root, RootContent, Text } from 'mdast';
+import { defaultHandlers, type Handle, type Info, type State, toMarkdown } from 'mdast-util-to-markdown';
 import type { Block } from './body.ts';
 
 /** The `lang` of the code blocks that hold aligned tables, kept line for line. */
@@ -14,8 +14,59 @@ export function toMdast(blocks: Block[]): Root {
 }
 
 export function serialize(tree: Root): string {
-  return toMarkdown(tree, { bullet: '-', fence: '`', listItemIndent: 'one', rule: '-', handlers: { heading, text } });
+  return toMarkdown(tree, {
+    bullet: '-',
+    fence: '`',
+    listItemIndent: 'one',
+    rule: '-',
+    handlers: { root, heading, paragraph: oneTextParagraph, text },
+  });
 }
+
+/**
+ * The root holds blocks only (`toMdast` makes no other), so remark's own check whether it holds
+ * phrasing, a walk over every block, is skipped. Its blocks are joined as remark's flow container
+ * joins them, by the serializer's `join` rules, without the container's line and column tracking:
+ * no handler's output depends on it, and it splits every block's Markdown into lines once more.
+ */
+const root: Handle = (node: Root, _parent, state: State, info) => {
+  const parts: string[] = [];
+  state.indexStack.push(-1);
+  for (const [index, child] of node.children.entries()) {
+    state.indexStack[state.indexStack.length - 1] = index;
+    parts.push(state.handle(child, node, state, { ...info, before: '\n', after: '\n' }));
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    const next = node.children[index + 1];
+    if (next) parts.push(between(child, next, node, state));
+  }
+  state.indexStack.pop();
+  return parts.join('');
+};
+
+/** What goes between two blocks: the last `join` rule that decides, else a blank line (as in remark's `containerFlow`). */
+function between(left: RootContent, right: RootContent, parent: Root, state: State): string {
+  for (let index = state.join.length - 1; index >= 0; index--) {
+    const result = state.join[index]!(left, right, parent, state);
+    if (result === true || result === 1) break;
+    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (result === false) return '\n\n<!---->\n\n';
+  }
+  return '\n\n';
+}
+
+/**
+ * A paragraph of one text node is that text: remark's phrasing container, whose work is to
+ * pair emphasis markers between nodes, is kept for the paragraphs with line breaks.
+ */
+const oneTextParagraph: Handle = (node: Paragraph, parent, state: State, info) => {
+  if (!isOneText(node)) return defaultHandlers.paragraph(node, parent, state, info);
+  const exit = state.enter('paragraph');
+  const subexit = state.enter('phrasing');
+  const value = onlyText(node, state, info);
+  subexit();
+  exit();
+  return value;
+};
 
 /**
  * Headings are always ATX (`## Summary`). remark's own handler first walks each heading to see
@@ -26,11 +77,21 @@ const heading: Handle = (node: Heading, _parent, state: State, info) => {
   const sequence = '#'.repeat(node.depth);
   const exit = state.enter('headingAtx');
   const subexit = state.enter('phrasing');
-  const value = state.containerPhrasing(node, { ...info, before: `${sequence} `, after: '\n' });
+  const inner = { ...info, before: `${sequence} `, after: '\n' };
+  const value = isOneText(node) ? onlyText(node, state, inner) : state.containerPhrasing(node, inner);
   subexit();
   exit();
   return value ? `${sequence} ${value}` : sequence;
 };
+
+function isOneText(node: Paragraph | Heading): boolean {
+  return node.children.length === 1 && node.children[0]!.type === 'text';
+}
+
+/** The one text node of a paragraph or heading, as remark's phrasing container gives it. */
+function onlyText(node: Paragraph | Heading, state: State, info: Info): string {
+  return state.handle(node.children[0]!, node, state, info);
+}
 
 /**
  * Cable text never holds a line break inside a text node, so one pass escapes it: every
@@ -45,9 +106,10 @@ const text: Handle = (node: Text, parent, state: State, info) => {
 
 function escapeText(value: string, { isHeading, atLineStart }: { isHeading: boolean; atLineStart: boolean }): string {
   // In a heading, a trailing `#` would close it: escape every `#` there.
-  let escaped = value.replace(isHeading ? /[\\`*_[\]<~|#]/g : /[\\`*_[\]<~|]/g, '\\$&');
+  let escaped = value.replace(isHeading ? headingSyntaxPattern : inlineSyntaxPattern, '\\$&');
   if (escaped.includes('&')) escaped = escaped.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  if (atLineStart) {
+  // Most lines open with a letter: the three replacements below only run when one of them applies.
+  if (atLineStart && blockStartPattern.test(escaped)) {
     escaped = escaped
       .replace(/^[ \t]/, (space) => (space === ' ' ? '&#x20;' : '&#x9;'))
       .replace(/^[#>+=-]/, '\\$&')
@@ -55,6 +117,11 @@ function escapeText(value: string, { isHeading, atLineStart }: { isHeading: bool
   }
   return escaped;
 }
+
+const inlineSyntaxPattern = /[\\`*_[\]<~|]/g;
+const headingSyntaxPattern = /[\\`*_[\]<~|#]/g;
+/** What opens a block at the start of a line: an indent, `#`, `>`, `+`, `=`, `-`, `1.` or `1)`. */
+const blockStartPattern = /^(?:[ \t]|[#>+=-]|\d{1,9}[.)])/;
 
 function toNode(block: Block): RootContent {
   switch (block.type) {

@@ -167,7 +167,8 @@ function chooseSubject(listedLine: string, body: string | null): string {
 const bannerCaveatPattern = /\b(NOFORN|NODIS|EXDIS|LIMDIS|SENSITIVE|EFTO)\b/g;
 
 function caveatsOf(body: Body, banner: string): string[] {
-  const found = [...body.preamble.caveats, ...Array.from(banner.matchAll(bannerCaveatPattern), (match) => match[1]!)];
+  // The whole match is the caveat (`\b` takes no characters): `match`, without `matchAll`'s copy of the pattern.
+  const found = [...body.preamble.caveats, ...(banner.match(bannerCaveatPattern) ?? [])];
   return [...new Set(found)];
 }
 
@@ -207,5 +208,8 @@ function longestSubject(texts: string[]): string | null {
 
 function unique<T>(values: T[], key: (value: T) => string): T[] {
   const seen = new Set<string>();
-  return values.filter((value) => !seen.has(key(value)) && Boolean(seen.add(key(value))));
+  return values.filter((value) => {
+    const id = key(value);
+    return !seen.has(id) && Boolean(seen.add(id));
+  });
 }

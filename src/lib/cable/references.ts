@@ -166,13 +166,22 @@ function splitEntries(block: string): Entry[] {
   }
   return starts.map((start, index) => {
     const end = starts[index + 1]?.at ?? block.length;
-    const text = tidy(block.slice(start.textAt, end)).replace(
-      new RegExp(String.raw`^(?:\(${start.label}\)|${start.label}[.)])\s*`, 'i'),
-      '',
-    );
+    const text = tidy(block.slice(start.textAt, end)).replace(repeatedLabelPattern(start.label), '');
     return { label: start.label, text };
   });
 }
+
+/** The entry's label again at the start of its text (`(B)`, `B.`, `B)`): one pattern per letter, made once. */
+function repeatedLabelPattern(label: string): RegExp {
+  let pattern = repeatedLabelPatterns.get(label);
+  if (!pattern) {
+    pattern = new RegExp(String.raw`^(?:\(${label}\)|${label}[.)])\s*`, 'i');
+    repeatedLabelPatterns.set(label, pattern);
+  }
+  return pattern;
+}
+
+const repeatedLabelPatterns = new Map<string, RegExp>();
 
 function tidy(text: string): string {
   return collapseSpaces(text.replace(/¶/g, ''))

@@ -9,9 +9,10 @@ const otherSpace = String.raw`\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u2
 
 /**
  * Runs of whitespace, or one whitespace character that is not a space. `/\s+/g` would match
- * (and replace) every single space of a sentence; classes spelled out also run faster than `\s`.
+ * (and replace) every single space of a sentence; classes spelled out also run faster than `\s`,
+ * and each branch opening with one class (a space, or another whitespace) is quicker to rule out.
  */
-const spaceRunPattern = new RegExp(`[${space}]{2,}|[${otherSpace}]`, 'g');
+const spaceRunPattern = new RegExp(` [${space}]+|[${otherSpace}][${space}]*`, 'g');
 
 /** Every run of whitespace as one space: the same as `text.replace(/\s+/g, ' ')`, faster. */
 export function collapseSpaces(text: string): string {
