@@ -113,16 +113,19 @@ async function buildPart(name: string, cables: readonly Download[], folder: stri
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const problems: string[] = [];
-    let next = 0;
-    const addNext = async (): Promise<void> => {
-      while (next < cables.length) {
-        const cable = cables[next++] as Download;
-        const body = await readFile(cable.html, 'utf8');
-        const added = await index.addHTMLFile({ url: `/cables/${cable.id}/`, content: toSearchDocument(cable.data, body, name) });
-        if (added.errors.length > 0) problems.push(`${cable.id}: ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: inFlight }, addNext));
+    // Read a few bodies at a time, but hand them to Pagefind in id order: it numbers pages as they
+    // arrive, so the same cables always give the same index files (and the same offline cache).
+    for (let start = 0; start < cables.length; start += inFlight) {
+      const batch = cables.slice(start, start + inFlight);
+      const bodies = await Promise.all(batch.map((cable) => readFile(cable.html, 'utf8')));
+      const added = await Promise.all(
+        batch.map((cable, at) =>
+          index.addHTMLFile({ url: `/cables/${cable.id}/`, content: toSearchDocument(cable.data, bodies[at] as string, name) }),
+        ),
+      );
+      for (const [at, { errors }] of added.entries())
+        if (errors.length > 0) problems.push(`${(batch[at] as Download).id}: ${errors.join('; ')}`);
+    }
     if (problems.length > 0) throw new Error(`Pagefind could not index the cables: ${problems.slice(0, 5).join('; ')}`);
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
