@@ -5,9 +5,9 @@
  * worker threads (`parse-pool.ts`), so it runs under plain Node and returns plain data; this file
  * is part of the parser digest, so changing what it writes re-reads every cable.
  */
-import { stringify } from 'yaml';
 import { type CableFrontmatter, cableFrontmatter, decodeCable, type Message, parseCable, renderCable } from '../lib/cable/index.ts';
 import { toCableExport } from '../lib/site/exports.ts';
+import { toFrontmatter } from '../lib/site/frontmatter.ts';
 import type { Bodies } from './bodies.ts';
 
 export interface ParsedFile {
@@ -53,7 +53,7 @@ export function parseFile(bytes: Uint8Array, relative: string): ParsedFile {
       headings,
       bodies: {
         html,
-        markdown: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${cable.markdown}`,
+        markdown: `${toFrontmatter(data)}\n${cable.markdown}`,
         json: JSON.stringify(exported),
       },
     },

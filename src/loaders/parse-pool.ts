@@ -3,7 +3,7 @@
  * `parseFile` (plain Node runs the parser, see docs/architecture.md). The loader submits the
  * changed files in order and takes the results in the same order; until a worker is up, it parses
  * the ones it wants itself, so nothing waits for the workers to start (each imports the parser,
- * unified, zod and yaml: seconds on a busy machine). Then the workers run ahead of the loader,
+ * unified and zod: seconds on a busy machine). Then the workers run ahead of the loader,
  * which stores and writes the results. Below `minFiles` no worker is started.
  */
 import os from 'node:os';
