@@ -4,9 +4,17 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('en-US');
 
+/** Days already formatted: a build shows the same few thousand dates on every list. */
+const formattedDays = new Map<string, string>();
+
 /** `2009-06-23T16:29:00Z` → `23 Jun 2009, 16:29Z`; `2009-06-23` → `23 Jun 2009`. */
 export function formatDate(iso: string): string {
-  const day = dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const date = iso.slice(0, 10);
+  let day = formattedDays.get(date);
+  if (day === undefined) {
+    day = dateFormat.format(new Date(`${date}T00:00:00Z`));
+    formattedDays.set(date, day);
+  }
   return iso.length > 10 ? `${day}, ${iso.slice(11, 16)}Z` : day;
 }
 

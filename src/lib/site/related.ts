@@ -75,8 +75,9 @@ export function rankRelated(index: TagIndex, id: string, options: RankOptions = 
   const tags = [...weights.keys()].sort((a, b) => weights.get(b)! - weights.get(a)! || a.localeCompare(b));
   const ranked: (RelatedCable & { distance: number })[] = [];
   for (const position of collectCandidates(index, self, tags, budget)) {
-    const shared = index.tagsAt[position]!.filter((tag) => weights.has(tag));
-    shared.sort((a, b) => weights.get(b)! - weights.get(a)! || a.localeCompare(b));
+    // The cable's own tags are in weight order, so the shared ones come out rarest first without sorting each candidate's.
+    const theirs = index.tagsAt[position]!;
+    const shared = tags.filter((tag) => theirs.includes(tag));
     const score = shared.reduce((sum, tag) => sum + weights.get(tag)!, 0);
     ranked.push({ id: index.ids[position]!, score, shared, distance: Math.abs(position - self) });
   }
