@@ -5,7 +5,7 @@
 import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
-/** Global: `findBlocks` reads one label after another. */
+/** Global, for `matchAll`: `findBlocks` reads one label after another. */
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/g;
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
@@ -95,8 +95,7 @@ function tidyReasons(reasons: string): string | null {
 function* findBlocks(text: string): Generator<string> {
   let first: string | null = null;
   let found = false;
-  labelPattern.lastIndex = 0;
-  for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
+  for (const label of text.matchAll(labelPattern)) {
     const end = label.index + label[0].length;
     // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
     if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
@@ -106,9 +105,7 @@ function* findBlocks(text: string): Generator<string> {
     // or a first copy of the cable cut short (`Classified By: CDA Andrew Schof...`): read the next.
     if (block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block)) {
       found = true;
-      const lastIndex = labelPattern.lastIndex;
       yield block;
-      labelPattern.lastIndex = lastIndex;
     }
   }
   if (!found && first !== null) yield first;

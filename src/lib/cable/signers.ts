@@ -3,17 +3,21 @@
  * glued to the last sentence (`... for illegal immigration. SCOBEY`).
  */
 
-/** Lines after the signature that cannot hold it: end markers, rules, classification. */
-const endMarkerPattern =
-  /^(?:NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s,]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+)$/i;
+/** Lines that hold no signature wherever they are: end markers, classification, dates and numbers. */
+const markerLines = String.raw`NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+`;
+
+/** Lines after the signature that cannot hold it: end markers, rules (commas too), classification. */
+const endMarkerPattern = new RegExp(String.raw`^(?:${markerLines}|[-=*_."'>/|\\\s,]*)$`, 'i');
 
 /**
  * Trailing lines that come after the signature, or end with it: web links, truncation, the
  * release stamp (`Declassified/Released US Department of State EO Systematic Review …`),
  * an old page header (`PAGE 04 ZAGREB 01569 04 OF 04 071629Z`), a telegram office's note.
  */
-const trailerPattern =
-  /^(?:NNNN?\b.*|Declassified\/Released\b.*|(?:EO\s+)?(?:Systematic )?Review \d{1,2} [A-Z]{3} \d{4}|(?:EO\s+)?Systematic Review\b.*|PAGE \d{2,3}\s.*\d{6}Z|NOTE(?:\s+BY\s+\S+)?\s*:.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|[-=*_."'>/|\\\s]*|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*|[0-9/ :]+)$/i;
+const trailerPattern = new RegExp(
+  String.raw`^(?:${markerLines}|[-=*_."'>/|\\\s]*|Declassified\/Released\b.*|(?:EO\s+)?(?:Systematic )?Review \d{1,2} [A-Z]{3} \d{4}|(?:EO\s+)?Systematic Review\b.*|PAGE \d{2,3}\s.*\d{6}Z|NOTE(?:\s+BY\s+\S+)?\s*:.*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*)$`,
+  'i',
+);
 
 /** Words that end a sentence-final line but are no names. */
 const notNames: ReadonlySet<string> = new Set(

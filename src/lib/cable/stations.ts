@@ -102,17 +102,23 @@ export function normalizeStation(name: string): string | null {
   const key = name.toUpperCase().replace(/[^A-Z]/g, '');
   return (
     lookUp(key) ??
-    lookUp(key.replace(/^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/, '')) ??
+    lookUp(key.replace(postWordPattern, '')) ??
     // `SECDEF WASH`, `USDOC WASHDC`, `MADRID SP`: the city or country written after the station.
     lookUp(key.replace(/(?:WASHDC|WASH|DC|[A-Z]{2})$/, '')) ??
     nearStation(key)
   );
 }
 
+/** A word for the post before its name, in addressees and ids: `AMEMBASSY`, `USMISSION` … */
+const postWordPattern = /^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)/;
+
+/** Every spelling a typo can be near: the stations and their other spellings. */
+const spellings: readonly string[] = [...knownStations, ...Object.keys(aliases)];
+
 /** A known station one typo away (`SECTATE`, `TALLIN`, `WELLINGOTN`), for names of six letters or more. */
 function nearStation(key: string): string | null {
   if (key.length < 6) return null;
-  for (const station of [...knownStations, ...Object.keys(aliases)]) {
+  for (const station of spellings) {
     if (Math.abs(station.length - key.length) <= 1 && (isNearMiss(station, key) || isTransposed(station, key))) return lookUp(station);
   }
   return null;
@@ -159,8 +165,8 @@ function repairStation(middle: string): string | null {
   const direct = normalizeStation(stripped) ?? idAliases[stripped] ?? stationStartingWith(stripped);
   if (direct) return direct;
   // `05EMBASSYBLABLA1`: the post's name after a word for the post.
-  const post = /^(?:AMEMBASSY|AMCONSUL|EMBASSY|CONSULATE|USMISSION)([A-Z]{3,})$/.exec(stripped)?.[1];
-  if (post) return post;
+  const post = stripped.replace(postWordPattern, '');
+  if (post !== stripped && /^[A-Z]{3,}$/.test(post)) return post;
   if (stripped.length < 5) return stripped === middle ? null : stripped;
   for (const station of knownStations) {
     if (Math.abs(station.length - stripped.length) <= 1 && isNearMiss(station, stripped)) return station;
