@@ -146,8 +146,9 @@ function nothingFound(response: Response): Response {
 export async function partsHolding(pagefind: Pagefind, parts: readonly string[], term: string | null): Promise<string[]> {
   const words = term === null || term.includes('"') ? [] : [...new Set(term.toLowerCase().split(/\s+/).filter(Boolean))];
   let holding = new Set(parts);
-  for (const word of words) {
-    const response = await pagefind.search(`"${word}"`, { filters: { part: { any: [...parts] } } });
+  // All the words at once: each may fetch its own index chunks from every part.
+  const responses = await Promise.all(words.map((word) => pagefind.search(`"${word}"`, { filters: { part: { any: [...parts] } } })));
+  for (const response of responses) {
     const counts = response.filters.part ?? {};
     const withWord = parts.filter((part) => (counts[part] ?? 0) > 0);
     if (withWord.length > 0) holding = new Set(withWord.filter((part) => holding.has(part)));
