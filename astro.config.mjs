@@ -2,8 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import cableFiles from './src/integrations/cable-files.ts';
-import clearOutput from './src/integrations/clear-output.ts';
+import output from './src/integrations/output.ts';
 import search from './src/integrations/search.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://cables.example.org',
@@ -30,9 +31,10 @@ export default defineConfig({
     ...(countCables() > 50_000 ? { collectionStorage: { type: 'chunked', chunkSize: 2 * 1024 * 1024 } } : {}),
   },
   // After the pages are written: the cable files and Markdown downloads copied to /cables/<ID>.txt
-  // and .md; the Pagefind index over the cable pages, and the offline service worker.
-  // The previous output is moved aside when the build starts and deleted while it runs.
-  integrations: [clearOutput(), cableFiles(), search()],
+  // and .md; the Pagefind index over the cable pages; what the last build left and this one does
+  // not have deleted (the output is kept from build to build, or cleared when it is not the
+  // cache's; see output.ts); then the offline service worker, over the files that are left.
+  integrations: [cableFiles(), search(), output(), serviceWorker()],
 });
 
 /** How many files the build will read as cables (0 when the folder is missing: the loader says so). */

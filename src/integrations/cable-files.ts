@@ -7,7 +7,7 @@
  * part of what Astro spends rendering a route per file (see docs/scale.md); `astro dev` serves
  * the same files through the routes in `src/pages/cables/`.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -15,7 +15,8 @@ import { indexCitations } from '../lib/site/citations.ts';
 import type { CableExport } from '../lib/site/exports.ts';
 import { compareNewestFirst } from '../lib/site/records.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
-import { linkOrCopy } from './link-or-copy.ts';
+import { copyWithTime, linkOrCopy, replaceFile } from './link-or-copy.ts';
+import { keepInOutput } from './output.ts';
 
 export default function cableFiles(): AstroIntegration {
   let cacheDir: URL | undefined;
@@ -31,14 +32,19 @@ export default function cableFiles(): AstroIntegration {
         const citedBy = indexCitations([...downloads].sort(compareNewestFirst));
         const target = path.join(fileURLToPath(dir), 'cables');
         await mkdir(target, { recursive: true });
+        let written = 0;
         // A few files in flight at a time: enough to keep the disk busy, not the file table full.
         for (let start = 0; start < downloads.length; start += 64) {
-          await Promise.all(
-            downloads.slice(start, start + 64).map((download) => writeDownloads(download, target, citedBy.get(download.id))),
-          );
+          const batch = downloads.slice(start, start + 64);
+          for (const count of await Promise.all(batch.map((download) => writeDownloads(download, target, citedBy.get(download.id)))))
+            written += count;
         }
+        keepInOutput(downloads.flatMap(({ id }) => ['.txt', '.md', '.json'].map((extension) => path.join(target, `${id}${extension}`))));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`wrote ${downloads.length} cables' .txt, .md and .json files in ${seconds} s`);
+        const left = downloads.length * 3 - written;
+        logger.info(
+          `${downloads.length} cables' .txt, .md and .json files in ${seconds} s: ${written} written${left > 0 ? `, ${left} kept from the last build` : ''}`,
+        );
       },
     },
   };
@@ -48,15 +54,17 @@ export default function cableFiles(): AstroIntegration {
  * The `.md` download and a `.json` export no cable cites are the loader's files as they are:
  * linked, not copied, where the output shares their disk (the loader replaces a changed file
  * with a new one, so the link keeps what this build wrote). The cable file is copied: it is the
- * reader's own, and may be edited in place.
+ * reader's own, and may be edited in place. A file the last build left that is still right
+ * (src/integrations/output.ts) is left as it is. Returns how many of the three it wrote.
  */
-async function writeDownloads({ id, text, markdown, json }: Download, target: string, citedBy: string[] | undefined): Promise<void> {
+async function writeDownloads({ id, text, markdown, json }: Download, target: string, citedBy: string[] | undefined): Promise<number> {
   const at = (extension: string): string => path.join(target, `${id}${extension}`);
-  await Promise.all([
-    copyFile(text, at('.txt')),
+  const written = await Promise.all([
+    copyWithTime(text, at('.txt')),
     linkOrCopy(markdown, at('.md')),
-    citedBy ? writeFile(at('.json'), withCitedBy(await readFile(json, 'utf8'), citedBy)) : linkOrCopy(json, at('.json')),
+    citedBy ? replaceFile(at('.json'), withCitedBy(await readFile(json, 'utf8'), citedBy)) : linkOrCopy(json, at('.json')),
   ]);
+  return written.filter(Boolean).length;
 }
 
 function withCitedBy(json: string, citedBy: string[]): string {

@@ -154,20 +154,24 @@ export function indexCablesInWorker(cacheDir: URL): Promise<IndexOutcome> {
 /**
  * Puts the index into the output folder `to` (`dist/pagefind/`): the first part whole, the
  * others' index files under `parts/<name>/`, and `parts.json`. Files are hard links where the two
- * share a disk (Pagefind writes a part into a new folder, never over an old one), copies where not.
+ * share a disk (Pagefind writes a part into a new folder, never over an old one), copies where not;
+ * one that is already there from the last build is left. Returns every file of the index.
  */
-export async function copyIndex({ parts }: IndexOutcome, to: string): Promise<void> {
+export async function copyIndex({ parts }: IndexOutcome, to: string): Promise<string[]> {
   const manifest: PartsManifest = { parts: [] };
+  const files: string[] = [];
   for (const [index, part] of parts.entries()) {
     const target = index === 0 ? to : path.join(to, 'parts', part.name);
-    await linkFolder(part.folder, target, index === 0 ? () => true : (file) => partFiles.test(file));
+    files.push(...(await linkFolder(part.folder, target, index === 0 ? () => true : (file) => partFiles.test(file))));
     manifest.parts.push({ name: part.name, path: index === 0 ? '/pagefind/' : `/pagefind/parts/${part.name}/` });
   }
   await mkdir(to, { recursive: true });
   await writeFile(path.join(to, 'parts.json'), JSON.stringify(manifest));
+  return [...files, path.join(to, 'parts.json')];
 }
 
-async function linkFolder(from: string, to: string, include: (file: string) => boolean): Promise<void> {
+/** Links the files of `from` that pass `include` into `to`; returns the paths written or already there. */
+async function linkFolder(from: string, to: string, include: (file: string) => boolean): Promise<string[]> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
@@ -178,6 +182,7 @@ async function linkFolder(from: string, to: string, include: (file: string) => b
   for (let start = 0; start < files.length; start += 64) {
     await Promise.all(files.slice(start, start + 64).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
   }
+  return files.map((file) => path.join(to, file));
 }
 
 function configuredPartSize(): number {

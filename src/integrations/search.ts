@@ -2,15 +2,15 @@
  * The search step of `astro build`: the Pagefind index over the cables (src/integrations/
  * search-index.ts) starts once the content is loaded, when the build starts, and runs while Astro
  * bundles and renders the pages; when the pages are written, the index goes into dist/pagefind/
- * and the service worker that keeps the site searchable offline is written (dist/sw.js,
- * dist/offline.json). One log line says what it cost: how long indexing took, and how long the
- * build waited for it at the end, which is what the index adds to the build.
+ * (the service worker that keeps it searchable offline is written after it, by service-worker.ts).
+ * One log line says what it cost: how long indexing took, and how long the build waited for it
+ * at the end, which is what the index adds to the build.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keepInOutput } from './output.ts';
 import { copyIndex, type IndexOutcome, indexCables, indexCablesInWorker } from './search-index.ts';
-import { writeServiceWorker } from './service-worker.ts';
 
 export default function search(): AstroIntegration {
   let buildStarted = performance.now();
@@ -34,8 +34,7 @@ export default function search(): AstroIntegration {
         const distDir = fileURLToPath(dir);
         const waitStarted = performance.now();
         const index = await (indexing ?? indexCables(cacheDir!));
-        await copyIndex(index, path.join(distDir, 'pagefind'));
-        const worker = await writeServiceWorker(distDir);
+        keepInOutput(await copyIndex(index, path.join(distDir, 'pagefind')));
         const ended = performance.now();
         const share = (ended - waitStarted) / (ended - buildStarted);
         const built = index.parts.filter((part) => part.built);
@@ -49,8 +48,7 @@ export default function search(): AstroIntegration {
                 : `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${built.map((part) => part.name).join(', ')}), the others kept`;
         logger.info(
           `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)} (${parts}); ` +
-            `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)}); ` +
-            `index ${megabytes(worker.offlineBytes)} in ${worker.offlineFiles} files; service worker ${worker.cacheName}`,
+            `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)})`,
         );
       },
     },
@@ -63,8 +61,4 @@ function plural(count: number, noun: string): string {
 
 function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)} s`;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }

@@ -3,12 +3,28 @@
  * stripped and this build's version and precache list prepended) and dist/offline.json, the list
  * of every file a search can fetch, which "Save for offline" downloads. The version is a digest of
  * what the worker serves, so a new build gets a new cache and the worker deletes the old one.
+ * Written last, when the output holds just this build's files (src/integrations/output.ts).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { transformWithOxc } from 'vite';
+
+export default function serviceWorker(): AstroIntegration {
+  return {
+    name: 'cables-offline',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const worker = await writeServiceWorker(fileURLToPath(dir));
+        logger.info(
+          `service worker ${worker.cacheName}; "Save for offline" fetches the index, ${(worker.offlineBytes / 1e6).toFixed(1)} MB in ${worker.offlineFiles} files`,
+        );
+      },
+    },
+  };
+}
 
 export interface ServiceWorkerOutcome {
   cacheName: string;
@@ -55,7 +71,8 @@ export async function writeServiceWorker(distDir: string): Promise<ServiceWorker
 async function stampSearchPage(distDir: string, bytes: number): Promise<void> {
   const page = path.join(distDir, 'search', 'index.html');
   const html = await readFile(page, 'utf8').catch(() => null);
-  if (html !== null) await writeFile(page, html.replace('data-offline-bytes="0"', `data-offline-bytes="${bytes}"`));
+  // The page may be the last build's, already stamped (src/integrations/output.ts).
+  if (html !== null) await writeFile(page, html.replace(/data-offline-bytes="\d+"/, `data-offline-bytes="${bytes}"`));
 }
 
 async function listFiles(root: string): Promise<string[]> {

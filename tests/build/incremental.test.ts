@@ -1,0 +1,93 @@
+/**
+ * A rebuild in the last build's output folder (src/integrations/output.ts): after cables change,
+ * are removed and are added, the folder holds exactly what a clean build of the same cables into
+ * an empty folder gives, byte for byte; and a folder whose last build did not finish is not
+ * trusted.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const work = mkdtempSync(path.join(tmpdir(), 'cables-incremental-'));
+const cables = path.join(work, 'cables');
+const sample = readdirSync('cables')
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+const [edited, removed, added] = [sample[3], sample[7], sample[20]] as [string, string, string];
+
+async function build(outDir: string, cacheDir: string): Promise<string> {
+  const { stdout } = await run('astro', ['build', '--outDir', outDir], {
+    env: { ...process.env, CABLES_DIR: cables, CABLES_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** Every file of a built site and its bytes, but the build's own id. */
+function files(dir: string): Map<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const found = new Map<string, string>();
+  for (const entry of entries) {
+    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (file !== '.cables-build') found.set(file, readFileSync(path.join(dir, file), 'base64'));
+  }
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const id = (name: string): string => name.replace(/\.txt$/, '');
+let rebuildLog = '';
+
+beforeAll(async () => {
+  mkdirSync(cables);
+  for (const name of sample.slice(0, 12)) cpSync(path.join('cables', name), path.join(cables, name));
+  await build(path.join(work, 'dist'), path.join(work, 'cache'));
+
+  const text = readFileSync(path.join(cables, edited), 'utf8');
+  // An edit of the cable's own SUBJECT line (below the five metadata lines): its page, and the lists that show it, change.
+  const changed = text.replace(/(\nSUBJECT:.*)/, '$1 (REBUILT)');
+  expect(changed).not.toBe(text);
+  writeFileSync(path.join(cables, edited), changed);
+  rmSync(path.join(cables, removed));
+  cpSync(path.join('cables', added), path.join(cables, added));
+  rebuildLog = await build(path.join(work, 'dist'), path.join(work, 'cache'));
+  await build(path.join(work, 'clean'), path.join(work, 'clean-cache'));
+});
+
+describe('a rebuild in the last build’s output', () => {
+  it('keeps the folder in place and writes only what changed', () => {
+    expect(rebuildLog).toContain('the output of the last build is kept in place');
+    expect(rebuildLog).toMatch(/deleted \d+ files of the last build that this one does not have/);
+    expect(rebuildLog).toMatch(/kept from the last build/);
+  });
+
+  it('gives the same files, byte for byte, as a clean build', () => {
+    const rebuilt = files(path.join(work, 'dist'));
+    const clean = files(path.join(work, 'clean'));
+    expect([...rebuilt.keys()]).toEqual([...clean.keys()]);
+    const differing = [...clean].filter(([file, bytes]) => rebuilt.get(file) !== bytes).map(([file]) => file);
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the edit, has the added cable and nothing left of the removed one', () => {
+    const site = files(path.join(work, 'dist'));
+    expect(readFileSync(path.join(work, 'dist', 'cables', id(edited), 'index.html'), 'utf8')).toContain('(REBUILT)');
+    expect(site.has(path.join('cables', id(added), 'index.html'))).toBe(true);
+    expect([...site.keys()].filter((file) => file.includes(id(removed)))).toEqual([]);
+  });
+
+  it('does not trust a folder whose last build did not finish', async () => {
+    const dist = path.join(work, 'dist');
+    const page = path.join(dist, 'cables', id(edited), 'index.html');
+    const before = readFileSync(page, 'utf8');
+    // A build that stops half way leaves no build id, and may leave a page half written.
+    rmSync(path.join(dist, '.cables-build'));
+    writeFileSync(page, before.slice(0, 100));
+    const log = await build(dist, path.join(work, 'cache'));
+    expect(log).not.toContain('kept in place');
+    expect(readFileSync(page, 'utf8')).toBe(before);
+  });
+});
