@@ -9,7 +9,9 @@
  * Pagefind service that is closed once the part is written, so memory is bounded by the largest
  * part. A part is written to `<cacheDir>/search/parts/<name>/` with a digest of what it was made
  * from (its cables' ids and entry digests, the code that makes the documents, Pagefind's version
- * and settings): a part whose cables did not change is kept. `copyIndex` links the first part
+ * and settings, in `<name>.base.json`): a part whose cables did not change is kept; one where a
+ * few changed keeps its base and gets a small delta index of them (src/lib/search/delta.ts,
+ * `<name>~delta/`), until the delta would grow past a fifth of the part. `copyIndex` links the first part
  * into `dist/pagefind/` as the bundle pages load, the others into `dist/pagefind/parts/<name>/`
  * (index files only), and lists them all in `dist/pagefind/parts.json` for the browser to merge.
  */
@@ -19,19 +21,35 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { bucketOf, bucketValue, type DateRuns, dateRuns, type IndexedCable, planDelta } from '../lib/search/delta.ts';
 import { toSearchDocument } from '../lib/search/document.ts';
-import { defaultPartSize, planParts } from '../lib/search/parts.ts';
+import { defaultPartSize, type PartEntry, type PartsManifest, planParts } from '../lib/search/parts.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
 import { linkOrCopy } from './link-or-copy.ts';
 
 export interface IndexedPart {
   name: string;
-  /** Where the part's Pagefind bundle was written. */
+  /** Where the part's Pagefind bundle (its base) was written. */
   folder: string;
   pages: number;
   /** False when the part of an earlier build was kept. */
   built: boolean;
+  /** The base's dates in its date order (`DateRuns` as JSON). */
+  dates: string;
+  /** The changed cables since the base was built, when the base is kept without them. */
+  delta?: {
+    /** The `part` filter value of its documents. */
+    name: string;
+    folder: string;
+    pages: number;
+    built: boolean;
+    /** `bucket` filter values of the base that the delta replaces. */
+    masked: string[];
+    /** The delta's result ids → their dates. */
+    dates: Record<string, string>;
+  };
 }
 
 export interface IndexOutcome {
@@ -48,10 +66,8 @@ export interface IndexOptions {
   partSize?: number;
 }
 
-/** The browser's list of parts (`dist/pagefind/parts.json`): oldest first, each with the URL of its bundle. */
-export interface PartsManifest {
-  parts: { name: string; path: string }[];
-}
+/** The base's dates in its date order, beside its Pagefind files. */
+const datesFile = 'cable-dates.json';
 
 /** Search documents read and sent to Pagefind at a time: enough to keep its service busy, few enough to hold little. */
 const inFlight = 16;
@@ -66,12 +82,12 @@ const inFlight = 16;
 const indexChunkSize = 10_000;
 
 /** What the documents are made by: a change to any of these files builds every part again. */
-const sources = ['../lib/search/document.ts', '../lib/search/parts.ts', './search-index.ts'].map((file) =>
+const sources = ['../lib/search/delta.ts', '../lib/search/document.ts', '../lib/search/parts.ts', './search-index.ts'].map((file) =>
   fileURLToPath(new URL(file, import.meta.url)),
 );
 
 /** What a merged part needs in the browser; the runtime (scripts, WebAssembly, UI) comes from the first part. */
-const partFiles = /^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/.+)$/;
+const partFiles = /^(pagefind-entry\.json|[^/]+\.pf_meta|cable-dates\.json|(index|fragment|filter)\/.+)$/;
 
 /** Builds the parts of the index whose cables changed since the last build, and keeps the others. */
 export async function indexCables(cacheDir: URL, { partSize = configuredPartSize() }: IndexOptions = {}): Promise<IndexOutcome> {
@@ -86,29 +102,121 @@ export async function indexCables(cacheDir: URL, { partSize = configuredPartSize
     partSize,
   );
   const parts: IndexedPart[] = [];
-  for (const { name, ids } of plan) {
-    const cables = ids.map((id) => byId.get(id) as Download);
-    const folder = path.join(root, name);
-    const digestFile = `${folder}.digest`;
-    const digest = partDigest(code, name, cables);
-    const previous = await readFile(digestFile, 'utf8').catch(() => null);
-    const built = previous !== digest || !existsSync(path.join(folder, 'pagefind-entry.json'));
-    if (built) {
-      await rm(digestFile, { force: true });
-      await rm(folder, { recursive: true, force: true });
-      await buildPart(name, cables, folder);
-      await writeFile(digestFile, digest);
-    }
-    parts.push({ name, folder, pages: cables.length, built });
-  }
-  const planned = new Set(plan.flatMap(({ name }) => [name, `${name}.digest`]));
+  for (const { name, ids } of plan)
+    parts.push(
+      await indexPart(
+        root,
+        code,
+        name,
+        ids.map((id) => byId.get(id) as Download),
+      ),
+    );
+  const planned = new Set(plan.flatMap(({ name }) => [name, `${name}.base.json`, deltaName(name), `${deltaName(name)}.json`]));
   const stale = (await readdir(root).catch(() => [] as string[])).filter((entry) => !planned.has(entry));
   await Promise.all(stale.map((entry) => rm(path.join(root, entry), { recursive: true, force: true })));
   return { pages: downloads.length, parts, milliseconds: performance.now() - started };
 }
 
-/** One part, by a Pagefind service of its own: closing it gives the part's memory back. */
-async function buildPart(name: string, cables: readonly Download[], folder: string): Promise<void> {
+/** What a part's base index was built from (`<part>.base.json` beside it). */
+interface BaseRecord {
+  /** `partDigest` of the code, the part's name and its cables. */
+  digest: string;
+  code: string;
+  cables: IndexedCable[];
+  /** The cables' dates in the index's date order, for merging a delta by date in the browser. */
+  dates: DateRuns;
+}
+
+/** What a part's delta index holds (`<part>~delta.json` beside it). */
+interface DeltaRecord {
+  digest: string;
+  buckets: number[];
+  /** Pagefind's result id (its fragment's name) of each document → its cable's date. */
+  dates: Record<string, string>;
+}
+
+/**
+ * One part: kept when its cables are those of its base; else, when few cables changed since the
+ * base was built, the base kept and a delta of the changed buckets built (src/lib/search/delta.ts);
+ * else the part indexed again whole.
+ */
+async function indexPart(root: string, code: string, name: string, cables: readonly Download[]): Promise<IndexedPart> {
+  const folder = path.join(root, name);
+  const deltaFolder = path.join(root, deltaName(name));
+  const digest = partDigest(code, name, cables);
+  const base = await readJson<BaseRecord>(`${folder}.base.json`);
+  const usable = base !== null && base.code === code && existsSync(path.join(folder, 'pagefind-entry.json'));
+  const part = { name, folder, pages: cables.length, built: false, dates: path.join(folder, datesFile) };
+  if (usable && base.digest === digest) {
+    await removeDelta(deltaFolder);
+    return part;
+  }
+  const plan = usable ? planDelta(base.cables, cables.map(indexedCable)) : null;
+  if (plan) {
+    const inDelta = new Set(plan.ids);
+    const deltaCables = cables.filter(({ id }) => inDelta.has(id));
+    const deltaDigest = partDigest(code, `${deltaName(name)}\0${plan.buckets.join(',')}`, deltaCables);
+    let delta = await readJson<DeltaRecord>(`${deltaFolder}.json`);
+    const built = delta?.digest !== deltaDigest || !existsSync(path.join(deltaFolder, 'pagefind-entry.json'));
+    if (built) {
+      await removeDelta(deltaFolder);
+      await buildPart(deltaName(name), deltaCables, deltaFolder, null);
+      delta = { digest: deltaDigest, buckets: plan.buckets, dates: await fragmentDates(deltaFolder, deltaCables) };
+      await writeFile(`${deltaFolder}.json`, JSON.stringify(delta));
+    }
+    const { buckets, dates } = delta as DeltaRecord;
+    const masked = buckets.map((bucket) => bucketValue(name, bucket));
+    return { ...part, delta: { name: deltaName(name), folder: deltaFolder, pages: deltaCables.length, built, masked, dates } };
+  }
+  await rm(`${folder}.base.json`, { force: true });
+  await rm(folder, { recursive: true, force: true });
+  await removeDelta(deltaFolder);
+  await buildPart(name, cables, folder, name);
+  const dates = dateRuns(cables.map((cable) => cable.data.date));
+  await writeFile(part.dates, JSON.stringify(dates));
+  const record: BaseRecord = { digest, code, cables: cables.map(indexedCable), dates };
+  await writeFile(`${folder}.base.json`, JSON.stringify(record));
+  return { ...part, built: true };
+}
+
+function deltaName(part: string): string {
+  return `${part}~delta`;
+}
+
+async function removeDelta(folder: string): Promise<void> {
+  await rm(`${folder}.json`, { force: true });
+  await rm(folder, { recursive: true, force: true });
+}
+
+function indexedCable({ id, digest }: Download): IndexedCable {
+  return { id, digest };
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+/** Each document's result id in a written index (its fragment file's name, the fragment holding its URL) → its cable's date. */
+async function fragmentDates(folder: string, cables: readonly Download[]): Promise<Record<string, string>> {
+  const dateOf = new Map(cables.map((cable) => [`/cables/${cable.id}/`, cable.data.date]));
+  const names = (await readdir(path.join(folder, 'fragment'))).filter((name) => name.endsWith('.pf_fragment')).sort();
+  const dates: Record<string, string> = {};
+  for (const name of names) {
+    // A fragment is gzipped: Pagefind's signature, then the page as JSON.
+    const text = gunzipSync(await readFile(path.join(folder, 'fragment', name))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const date = dateOf.get(url);
+    if (date !== undefined) dates[name.slice(0, -'.pf_fragment'.length)] = date;
+  }
+  return dates;
+}
+
+/**
+ * One part, by a Pagefind service of its own: closing it gives the part's memory back. A base's
+ * documents are filed under their buckets (`bucket`), a delta's under none.
+ */
+async function buildPart(name: string, cables: readonly Download[], folder: string, bucketsOf: string | null): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -119,9 +227,13 @@ async function buildPart(name: string, cables: readonly Download[], folder: stri
       const batch = cables.slice(start, start + inFlight);
       const bodies = await Promise.all(batch.map((cable) => readFile(cable.html, 'utf8')));
       const added = await Promise.all(
-        batch.map((cable, at) =>
-          index.addHTMLFile({ url: `/cables/${cable.id}/`, content: toSearchDocument(cable.data, bodies[at] as string, name) }),
-        ),
+        batch.map((cable, at) => {
+          const bucket = bucketsOf === null ? null : bucketValue(bucketsOf, bucketOf(cable.id));
+          return index.addHTMLFile({
+            url: `/cables/${cable.id}/`,
+            content: toSearchDocument(cable.data, bodies[at] as string, name, bucket),
+          });
+        }),
       );
       for (const [at, { errors }] of added.entries())
         if (errors.length > 0) problems.push(`${(batch[at] as Download).id}: ${errors.join('; ')}`);
@@ -153,17 +265,26 @@ export function indexCablesInWorker(cacheDir: URL): Promise<IndexOutcome> {
 
 /**
  * Puts the index into the output folder `to` (`dist/pagefind/`): the first part whole, the
- * others' index files under `parts/<name>/`, and `parts.json`. Files are hard links where the two
+ * others' index files under `parts/<name>/`, a part's delta under `parts/<name>~delta/`, and
+ * `parts.json`. Files are hard links where the two
  * share a disk (Pagefind writes a part into a new folder, never over an old one), copies where not;
  * one that is already there from the last build is left. Returns every file of the index.
  */
 export async function copyIndex({ parts }: IndexOutcome, to: string): Promise<string[]> {
   const manifest: PartsManifest = { parts: [] };
   const files: string[] = [];
+  const url = (folder: string): string => `/pagefind/${folder ? `${folder}/` : ''}`;
   for (const [index, part] of parts.entries()) {
-    const target = index === 0 ? to : path.join(to, 'parts', part.name);
-    files.push(...(await linkFolder(part.folder, target, index === 0 ? () => true : (file) => partFiles.test(file))));
-    manifest.parts.push({ name: part.name, path: index === 0 ? '/pagefind/' : `/pagefind/parts/${part.name}/` });
+    const folder = index === 0 ? '' : `parts/${part.name}`;
+    files.push(...(await linkFolder(part.folder, path.join(to, folder), index === 0 ? () => true : (file) => partFiles.test(file))));
+    const entry: PartEntry = { name: part.name, path: url(folder) };
+    if (part.delta) {
+      const { name, masked, dates } = part.delta;
+      const deltaFolder = `parts/${name}`;
+      files.push(...(await linkFolder(part.delta.folder, path.join(to, deltaFolder), (file) => partFiles.test(file))));
+      entry.delta = { name, path: url(deltaFolder), masked, baseDates: `${url(folder)}${datesFile}`, dates };
+    }
+    manifest.parts.push(entry);
   }
   await mkdir(to, { recursive: true });
   await writeFile(path.join(to, 'parts.json'), JSON.stringify(manifest));

@@ -33,9 +33,9 @@ export interface ServiceWorkerOutcome {
   offlineBytes: number;
 }
 
-/** The files every search needs (then word-index chunks and fragments, on demand). */
+/** The files every search needs (then word-index chunks and fragments, on demand); a date-sorted search across a delta, a base's dates. */
 const searchRuntime =
-  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|parts\.json|(parts\/[^/]+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|filter\/.+))$/;
+  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|parts\.json|(parts\/[^/]+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|cable-dates\.json|filter\/.+))$/;
 const searchIndex = /^pagefind\/(parts\/[^/]+\/)?(index|fragment)\//;
 /** Fetched when the worker installs; the page that installs it is kept too (src/scripts/register-worker.ts). */
 const shellPages = ['/search/'];

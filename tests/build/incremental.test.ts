@@ -1,8 +1,9 @@
 /**
  * A rebuild in the last build's output folder (src/integrations/output.ts): after cables change,
  * are removed and are added, the folder holds exactly what a clean build of the same cables into
- * an empty folder gives, byte for byte; and a folder whose last build did not finish is not
- * trusted.
+ * an empty folder gives, byte for byte, but for the search index, which may keep its part and add
+ * a delta of the changed cables (src/lib/search/delta.ts; that it finds what a clean index finds
+ * is tests/e2e/search-delta.test.ts); and a folder whose last build did not finish is not trusted.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,13 +28,18 @@ async function build(outDir: string, cacheDir: string): Promise<string> {
   return stdout;
 }
 
-/** Every file of a built site and its bytes, but the build's own id. */
+/** The search index, and what is made from it: the offline worker, its file list, the index's size on the search page. */
+const fromTheIndex = /^(pagefind\/|sw\.js$|offline\.json$)/;
+
+/** Every file of a built site and its bytes, but the build's own id and the search index. */
 function files(dir: string): Map<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   const found = new Map<string, string>();
   for (const entry of entries) {
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (file !== '.cables-build') found.set(file, readFileSync(path.join(dir, file), 'base64'));
+    if (file === '.cables-build' || fromTheIndex.test(file)) continue;
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    found.set(file, file === path.join('search', 'index.html') ? text.replace(/data-offline-bytes="\d+"/, '') : text);
   }
   return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -76,4 +76,29 @@ export function openSite(dir = process.env.SITE_DIR ?? 'dist'): { site: Site; br
     await opened.site?.close();
   });
   return opened;
+}
+
+/**
+ * What the search page shows for a query string once the search has finished: the count, and the
+ * ids and dates of the results on its first page (the first five come with the search, the rest
+ * as they scroll into view: scrolled to, and waited for).
+ */
+export async function searchResults(page: Page, site: Site, query: string): Promise<{ count: number; ids: string[]; dates: string[] }> {
+  await page.goto(`${site.url}/search/${query}`);
+  await page.waitForSelector('[data-search-page][data-state="done"]');
+  // Each poll brings the next waiting result into view.
+  await page.waitForFunction(() => {
+    const pending = document.querySelector('.search-result-pending');
+    pending?.scrollIntoView({ block: 'center' });
+    return pending === null;
+  });
+  const status = (await page.locator('#search-status').textContent()) ?? '';
+  const count = status.startsWith('No ') ? 0 : Number(status.replace(/[^\d].*$/s, '').replace(/,/g, ''));
+  const ids = await page
+    .locator('.search-result-link')
+    .evaluateAll((links) => links.map((link) => /\/cables\/([^/]+)\//.exec(link.getAttribute('href') ?? '')?.[1] ?? ''));
+  const dates = await page
+    .locator('.search-result-meta time')
+    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  return { count, ids, dates };
 }

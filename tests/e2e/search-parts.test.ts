@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PartsManifest } from '../../src/integrations/search-index.ts';
-import { launch, newContext, type Site, serve } from './browser.ts';
+import type { PartsManifest } from '../../src/lib/search/parts.ts';
+import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
 
 const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'cables-parts-'));
@@ -38,21 +38,6 @@ afterAll(async () => {
   await parted?.close();
 });
 
-/** The search page's results for a query string, once the search has finished: count, ids and dates of what is shown. */
-async function results(page: Page, site: Site, query: string): Promise<{ count: number; ids: string[]; dates: string[] }> {
-  await page.goto(`${site.url}/search/${query}`);
-  await page.waitForSelector('[data-search-page][data-state="done"]');
-  const status = (await page.locator('#search-status').textContent()) ?? '';
-  const count = status.startsWith('No ') ? 0 : Number(status.replace(/[^\d].*$/s, '').replace(/,/g, ''));
-  const ids = await page
-    .locator('.search-result-link')
-    .evaluateAll((links) => links.map((link) => /\/cables\/([^/]+)\//.exec(link.getAttribute('href') ?? '')?.[1] ?? ''));
-  const dates = await page
-    .locator('.search-result-meta time')
-    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
-  return { count, ids, dates };
-}
-
 describe('an index in parts', () => {
   it('is written as several parts by date, listed for the browser', () => {
     const manifest = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'parts.json'), 'utf8')) as PartsManifest;
@@ -68,8 +53,8 @@ describe('an index in parts', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     for (const query of ['?q=Lavrov', '?q=Berlusconi', '?q=nuclear&tag=PARM', '?q=lavrov+berlusconi', '?q=minister&sort=newest']) {
-      const one = await results(page, whole, query);
-      const merged = await results(page, parted, query);
+      const one = await searchResults(page, whole, query);
+      const merged = await searchResults(page, parted, query);
       expect(merged.count, query).toBe(one.count);
       // Among cables that all hold the word, the order can differ: each part weighs words by its own
       // counts. The first five results come with the search, the others as they scroll into view.
@@ -85,9 +70,9 @@ describe('an index in parts', () => {
   it('sorts by date across the parts, newest and oldest first, with every result kept', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    const relevance = await results(page, parted, '?q=russia');
-    const newest = await results(page, parted, '?q=russia&sort=newest');
-    const oldest = await results(page, parted, '?q=russia&sort=oldest');
+    const relevance = await searchResults(page, parted, '?q=russia');
+    const newest = await searchResults(page, parted, '?q=russia&sort=newest');
+    const oldest = await searchResults(page, parted, '?q=russia&sort=oldest');
     expect(newest.count).toBe(relevance.count);
     expect(oldest.count).toBe(relevance.count);
     expect(newest.dates.length).toBeGreaterThan(5);

@@ -25,7 +25,7 @@ const parts: Parts = {
 function allowed(part: string, filters: Filters = {}): boolean {
   const filter = filters.part;
   if (filter === undefined) return true;
-  const values = Array.isArray(filter) ? filter : 'any' in filter ? filter.any : filter.all;
+  const values = Array.isArray(filter) ? filter : 'any' in filter ? filter.any : 'all' in filter ? filter.all : [];
   return values.includes(part);
 }
 
@@ -62,17 +62,18 @@ function fakePagefind(asked: string[]): Pagefind {
 }
 
 const names = Object.keys(parts);
+const asParts = (list: string[]) => list.map((name) => ({ name }));
 const ids = (response: Response) => response.results.map((result) => result.id);
 
 describe('searchInParts', () => {
   it('leaves out the near misses of parts without the word', async () => {
     const merged = fakePagefind([]);
     expect(ids(await merged.search('lavrov'))).toEqual(['a1', 'b1', 'c1']); // a1 only holds "la"
-    expect(ids(await searchInParts(merged, names).search('lavrov'))).toEqual(['b1', 'c1']);
+    expect(ids(await searchInParts(merged, asParts(names)).search('lavrov'))).toEqual(['b1', 'c1']);
   });
 
   it('needs every word in one part, as a single index needs every word on one page', async () => {
-    const search = searchInParts(fakePagefind([]), names);
+    const search = searchInParts(fakePagefind([]), asParts(names));
     expect(ids(await search.search('lavrov nuclear'))).toEqual(['c1']);
     const none = await search.search('berlusconi moscow');
     expect(ids(none)).toEqual([]);
@@ -80,21 +81,21 @@ describe('searchInParts', () => {
   });
 
   it('lets a word no part holds whole match word starts everywhere', async () => {
-    const search = searchInParts(fakePagefind([]), names);
+    const search = searchInParts(fakePagefind([]), asParts(names));
     expect(ids(await search.search('minist'))).toEqual(['a1', 'a2']);
     expect(await partsHolding(fakePagefind([]), names, 'lavr')).toEqual(names);
   });
 
   it('sorts by date over the parts that hold the words, in date order', async () => {
     const asked: string[] = [];
-    const search = searchInParts(fakePagefind(asked), names);
+    const search = searchInParts(fakePagefind(asked), asParts(names));
     expect(ids(await search.search('nuclear', { sort: { date: 'desc' } }))).toEqual(['c1', 'b2', 'a2']);
     expect(ids(await search.search('lavrov', { sort: { date: 'asc' } }))).toEqual(['b1', 'c1']);
   });
 
   it('asks a single index directly, and passes phrases and listings to every part', async () => {
     const asked: string[] = [];
-    await searchInParts(fakePagefind(asked), ['2007']).search('lavrov');
+    await searchInParts(fakePagefind(asked), asParts(['2007'])).search('lavrov');
     expect(asked).toEqual(['lavrov']);
     expect(await partsHolding(fakePagefind([]), names, '"la paz"')).toEqual(names);
     expect(await partsHolding(fakePagefind([]), names, null)).toEqual(names);

@@ -1,11 +1,17 @@
-/** The Pagefind index built from what the loader left: every cable in it, in parts by date, each built again only when one of its cables changed. */
+/**
+ * The Pagefind index built from what the loader left: every cable in it, in parts by date; a part
+ * kept while its cables do not change, given a delta of the few that did, built again whole when
+ * many did.
+ */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyIndex, indexCables, type PartsManifest } from '../../src/integrations/search-index.ts';
+import { copyIndex, type IndexOutcome, indexCables } from '../../src/integrations/search-index.ts';
+import { bucketOf, bucketValue } from '../../src/lib/search/delta.ts';
+import type { PartsManifest } from '../../src/lib/search/parts.ts';
 import type { Download } from '../../src/loaders/downloads.ts';
 import { writeDownloads } from '../../src/loaders/downloads.ts';
 
@@ -56,7 +62,7 @@ describe('indexCables', () => {
     expect(second.parts.map((part) => part.built)).toEqual([false]);
   });
 
-  it('splits the index by date, and builds again only the part whose cable changed', async () => {
+  it('splits the index by date, and indexes again only the part whose cables changed: a few in a delta, many whole', async () => {
     const split = await indexCables(cacheDir, { partSize: 2 });
     expect(split.parts.map(({ name, pages, built }) => ({ name, pages, built }))).toEqual([
       { name: '2008', pages: 1, built: true },
@@ -66,23 +72,55 @@ describe('indexCables', () => {
 
     await writeDownloads(cacheDir, [cables[0]!, cables[1]!, { ...cables[2]!, digest: 'c2' }]);
     const edited = await indexCables(cacheDir, { partSize: 2 });
-    expect(edited.parts.map(({ name, built }) => ({ name, built }))).toEqual([
-      { name: '2008', built: false },
-      { name: '2009', built: true },
+    const summary = (outcome: IndexOutcome) =>
+      outcome.parts.map(({ name, built, delta }) => ({ name, built, delta: delta && { pages: delta.pages, built: delta.built } }));
+    expect(summary(edited)).toEqual([
+      { name: '2008', built: false, delta: undefined },
+      { name: '2009', built: false, delta: { pages: 1, built: true } },
     ]);
+    expect(edited.parts[1]?.delta?.masked).toEqual([bucketValue('2009', bucketOf('09USOSCE147'))]);
+    expect(await pageCount(edited.parts[1]!.delta!.folder)).toBe(1);
+    expect(summary(await indexCables(cacheDir, { partSize: 2 }))[1], 'the same delta is kept').toEqual({
+      name: '2009',
+      built: false,
+      delta: { pages: 1, built: false },
+    });
+
+    // Both cables of the part changed: a delta would hold the whole part, so the part is indexed again.
+    await writeDownloads(cacheDir, [cables[0]!, { ...cables[1]!, digest: 'b2' }, { ...cables[2]!, digest: 'c2' }]);
+    const rebuilt = await indexCables(cacheDir, { partSize: 2 });
+    expect(summary(rebuilt)[1]).toEqual({ name: '2009', built: true, delta: undefined });
+    expect(existsSync(path.join(folder, 'cache', 'search', 'parts', '2009~delta')), 'the delta it replaces is deleted').toBe(false);
   });
 
-  it('puts the first part into the output whole, the others as index files, and lists them for the browser', async () => {
+  it('puts the first part into the output whole, the others and the deltas as index files, and lists them for the browser', async () => {
+    await writeDownloads(cacheDir, [cables[0]!, { ...cables[1]!, digest: 'b2' }, { ...cables[2]!, digest: 'c3' }]);
     const outcome = await indexCables(cacheDir, { partSize: 2 });
     const target = path.join(folder, 'dist', 'pagefind');
     await copyIndex(outcome, target);
     const manifest = JSON.parse(await readFile(path.join(target, 'parts.json'), 'utf8')) as PartsManifest;
+    const [fragment] = await readdir(path.join(target, 'parts', '2009~delta', 'fragment'));
     expect(manifest.parts).toEqual([
       { name: '2008', path: '/pagefind/' },
-      { name: '2009', path: '/pagefind/parts/2009/' },
+      {
+        name: '2009',
+        path: '/pagefind/parts/2009/',
+        delta: {
+          name: '2009~delta',
+          path: '/pagefind/parts/2009~delta/',
+          masked: [bucketValue('2009', bucketOf('09USOSCE147'))],
+          baseDates: '/pagefind/parts/2009/cable-dates.json',
+          dates: { [fragment!.replace('.pf_fragment', '')]: '2009-06-26' },
+        },
+      },
+    ]);
+    expect(JSON.parse(await readFile(path.join(target, 'parts', '2009', 'cable-dates.json'), 'utf8'))).toEqual([
+      ['2009-02-01', 1],
+      ['2009-06-26', 1],
     ]);
     expect(await pageCount(target)).toBe(1);
     expect(await pageCount(path.join(target, 'parts', '2009'))).toBe(2);
+    expect(await pageCount(path.join(target, 'parts', '2009~delta'))).toBe(1);
     expect(existsSync(path.join(target, 'pagefind.js'))).toBe(true);
     expect(existsSync(path.join(target, 'parts', '2009', 'pagefind.js')), 'a merged part loads no runtime of its own').toBe(false);
   });

@@ -19,9 +19,11 @@ export type SearchFields = Pick<CableFrontmatter, 'id' | 'date' | 'origin' | 'cl
 
 /**
  * The HTML document Pagefind indexes for a cable, from its fields and its rendered body
- * (`renderCable`), filed under the part of the index it goes into (src/lib/search/parts.ts).
+ * (`renderCable`), filed under the part of the index it goes into (src/lib/search/parts.ts) and,
+ * in a part's base index, under its bucket (`bucketValue`, src/lib/search/delta.ts; a delta's
+ * documents have none, so masking buckets never hides them).
  */
-export function toSearchDocument(cable: SearchFields, body: string, part: string): string {
+export function toSearchDocument(cable: SearchFields, body: string, part: string, bucket: string | null = null): string {
   const { id, date, origin, classification, tags, subject } = cable;
   const facets = [
     `<span data-pagefind-meta="id">${text(id)}</span>`,
@@ -31,6 +33,7 @@ export function toSearchDocument(cable: SearchFields, body: string, part: string
     `<span data-pagefind-filter="year">${text(date.slice(0, 4))}</span>`,
     ...tags.map((tag) => `<span data-pagefind-filter="tag">${text(tag)}</span>`),
     `<span data-pagefind-filter="part">${text(part)}</span>`,
+    ...(bucket === null ? [] : [`<span data-pagefind-filter="bucket">${text(bucket)}</span>`]),
   ];
   return (
     `<!doctype html><html lang="en"><body data-pagefind-body>` +

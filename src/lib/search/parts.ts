@@ -11,6 +11,30 @@
  * edited cable rebuilds only its own part; added cables can move the boundaries after them.
  */
 
+/**
+ * The browser's list of parts (`dist/pagefind/parts.json`): oldest first, each with the URL of its
+ * bundle, and of its delta when it has one (src/lib/search/delta.ts).
+ */
+export interface PartsManifest {
+  parts: PartEntry[];
+}
+
+export interface PartEntry {
+  name: string;
+  path: string;
+  delta?: {
+    /** Its documents' `part` filter value: `<name>~delta`. */
+    name: string;
+    path: string;
+    /** `bucket` values to leave out of every search. */
+    masked: string[];
+    /** URL of the base's `DateRuns`. */
+    baseDates: string;
+    /** The delta's result ids → their dates. */
+    dates: Record<string, string>;
+  };
+}
+
 export interface PartCable {
   id: string;
   /** `YYYY-MM-DD`. */

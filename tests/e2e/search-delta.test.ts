@@ -1,0 +1,106 @@
+/**
+ * Search after a rebuild that kept its index part and added a delta of the changed cables
+ * (src/lib/search/delta.ts), in headless Chromium, against a clean build of the same cables: the
+ * same counts, the same cables, the same dates in date order; an edited cable found once, in its
+ * new version; a removed cable not at all; an added cable found.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PartsManifest } from '../../src/lib/search/parts.ts';
+import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
+
+const run = promisify(execFile);
+const work = mkdtempSync(path.join(tmpdir(), 'cables-delta-'));
+const cables = path.join(work, 'cables');
+const sample = readdirSync('cables')
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+const [edited, removed, added] = [sample[10], sample[30], sample[100]] as [string, string, string];
+const id = (name: string): string => name.replace(/\.txt$/, '');
+
+async function build(outDir: string, cacheDir: string): Promise<void> {
+  await run('astro', ['build', '--outDir', outDir], {
+    env: { ...process.env, CABLES_DIR: cables, CABLES_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+let rebuilt: Site;
+let clean: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(cables);
+  for (const name of sample.slice(0, 80)) cpSync(path.join('cables', name), path.join(cables, name));
+  await build(path.join(work, 'rebuilt'), path.join(work, 'cache'));
+  const text = readFileSync(path.join(cables, edited), 'utf8');
+  const changed = text.replace(/\nSUBJECT:.*/, '\nSUBJECT: ZYZZOGETON REPORT');
+  expect(changed).not.toBe(text);
+  writeFileSync(path.join(cables, edited), changed);
+  rmSync(path.join(cables, removed));
+  cpSync(path.join('cables', added), path.join(cables, added));
+  await build(path.join(work, 'rebuilt'), path.join(work, 'cache'));
+  await build(path.join(work, 'clean'), path.join(work, 'clean-cache'));
+  rebuilt = await serve(path.join(work, 'rebuilt'));
+  clean = await serve(path.join(work, 'clean'));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rebuilt?.close();
+  await clean?.close();
+});
+
+describe('an index part with a delta', () => {
+  it('is what the rebuild wrote, and the clean build has none', () => {
+    const manifest = (dir: string) => JSON.parse(readFileSync(path.join(work, dir, 'pagefind', 'parts.json'), 'utf8')) as PartsManifest;
+    const [part] = manifest('rebuilt').parts;
+    expect(part?.delta?.masked.length).toBeGreaterThan(0);
+    expect(Object.keys(part?.delta?.dates ?? {}).length).toBeLessThan(80 * 0.2);
+    expect(manifest('clean').parts.map((entry) => entry.delta)).toEqual([undefined]);
+  });
+
+  it('finds the edited cable once, in its new version; the removed one not at all; the added one', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    for (const site of [rebuilt, clean]) {
+      expect((await searchResults(page, site, `?q=${id(edited)}`)).ids).toEqual([id(edited)]);
+      expect((await searchResults(page, site, '?q=zyzzogeton')).ids).toEqual([id(edited)]);
+      // No index holds the removed cable's id any more: Pagefind answers with its nearest words, never that cable.
+      expect((await searchResults(page, site, `?q=${id(removed)}`)).ids).not.toContain(id(removed));
+      expect((await searchResults(page, site, `?q=${id(added)}`)).ids).toEqual([id(added)]);
+    }
+    await context.close();
+  });
+
+  it('gives the counts, cables and date order a clean index gives', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    // The years of the edited and the added cable, listed by date: the delta's documents among the base's.
+    const year = (name: string) => /\b(\d{4})$/.exec(readFileSync(path.join(cables, name), 'utf8').split('\n')[2] ?? '')?.[1];
+    const queries = [
+      '?q=nuclear',
+      '?q=minister&sort=newest',
+      '?q=government&sort=oldest',
+      '?tag=PREL&sort=newest',
+      '?q=report&tag=PGOV',
+      ...[edited, added].flatMap((name) => [`?year=${year(name)}&sort=newest`, `?year=${year(name)}&sort=oldest`]),
+    ];
+    for (const query of queries) {
+      const delta = await searchResults(page, rebuilt, query);
+      const whole = await searchResults(page, clean, query);
+      expect(delta.count, query).toBe(whole.count);
+      expect(delta.count, query).toBeGreaterThan(0);
+      if (query.includes('sort=')) expect(delta.dates, query).toEqual(whole.dates);
+      // By relevance the two indexes weigh words by their own counts: the same cables, maybe in another order.
+      else if (whole.count <= 5) expect(new Set(delta.ids), query).toEqual(new Set(whole.ids));
+    }
+    await context.close();
+  });
+});
