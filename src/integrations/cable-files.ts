@@ -7,7 +7,7 @@
  * part of what Astro spends rendering a route per file (see docs/scale.md); `astro dev` serves
  * the same files through the routes in `src/pages/cables/`.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,7 +16,7 @@ import type { CableExport } from '../lib/site/exports.ts';
 import { compareNewestFirst } from '../lib/site/records.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
 import { copyWithTime, linkOrCopy, replaceFile } from './link-or-copy.ts';
-import { keepInOutput } from './output.ts';
+import { keepInOutput, outputKeptInPlace } from './output.ts';
 
 export default function cableFiles(): AstroIntegration {
   let cacheDir: URL | undefined;
@@ -32,13 +32,21 @@ export default function cableFiles(): AstroIntegration {
         const citedBy = indexCitations([...downloads].sort(compareNewestFirst));
         const target = path.join(fileURLToPath(dir), 'cables');
         await mkdir(target, { recursive: true });
+        // What each cable's three files were made from, as the last build wrote them: in an output
+        // kept in place (src/integrations/output.ts), a cable whose key is the same needs nothing done.
+        const record = path.join(fileURLToPath(cacheDir!), 'cables', 'downloads-written.json');
+        const before: Record<string, string> = outputKeptInPlace() ? JSON.parse(await readFile(record, 'utf8').catch(() => '{}')) : {};
+        const keys: Record<string, string> = {};
+        for (const { id, digest } of downloads) keys[id] = `${digest} ${(citedBy.get(id) ?? []).join(',')}`;
+        const changed = downloads.filter(({ id }) => before[id] !== keys[id]);
         let written = 0;
         // A few files in flight at a time: enough to keep the disk busy, not the file table full.
-        for (let start = 0; start < downloads.length; start += 64) {
-          const batch = downloads.slice(start, start + 64);
+        for (let start = 0; start < changed.length; start += 64) {
+          const batch = changed.slice(start, start + 64);
           for (const count of await Promise.all(batch.map((download) => writeDownloads(download, target, citedBy.get(download.id)))))
             written += count;
         }
+        await writeFile(record, JSON.stringify(keys));
         keepInOutput(downloads.flatMap(({ id }) => ['.txt', '.md', '.json'].map((extension) => path.join(target, `${id}${extension}`))));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const left = downloads.length * 3 - written;

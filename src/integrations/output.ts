@@ -34,6 +34,14 @@ const markerName = '.cables-build';
 /** Files put into the output this build by integrations other than Astro's page generation. */
 const kept = new Set<string>();
 
+/** Whether this build writes into the last build's output, kept in place. */
+let inPlace = false;
+
+/** True when the output folder is the last build's, kept in place: a file it wrote then and that has not changed is still there. */
+export function outputKeptInPlace(): boolean {
+  return inPlace;
+}
+
 /** Files of the output (absolute paths) this build wrote or keeps outside Astro's own routes. */
 export function keepInOutput(files: Iterable<string>): void {
   for (const file of files) kept.add(path.resolve(file));
@@ -59,6 +67,7 @@ export default function output(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         kept.clear();
+        inPlace = mode === 'reuse';
         const parent = path.dirname(outDir);
         const prefix = `.${path.basename(outDir)}-old-`;
         // Folders moved aside by builds that were stopped before they could delete them.

@@ -38,14 +38,21 @@ export default function search(): AstroIntegration {
         const ended = performance.now();
         const share = (ended - waitStarted) / (ended - buildStarted);
         const built = index.parts.filter((part) => part.built);
+        const deltas = index.parts.filter((part) => part.delta?.built);
         const parts =
           index.parts.length === 0
             ? 'no cables, no index'
-            : built.length === 0
+            : built.length === 0 && deltas.length === 0
               ? 'cables unchanged: every part kept'
               : built.length === index.parts.length
                 ? `${plural(index.parts.length, 'part')} built beside the pages`
-                : `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${built.map((part) => part.name).join(', ')}), the others kept`;
+                : [
+                    built.length > 0 && `${plural(built.length, 'part')} of ${index.parts.length} built beside the pages (${names(built)})`,
+                    ...deltas.map((part) => `${part.name} kept with a delta of ${plural(part.delta?.pages ?? 0, 'cable')}`),
+                    'the others kept',
+                  ]
+                    .filter(Boolean)
+                    .join('; ');
         logger.info(
           `indexed ${index.pages} cable pages in ${seconds(index.milliseconds)} (${parts}); ` +
             `the build waited ${seconds(ended - waitStarted)} for it (${Math.round(share * 100)}% of the build, ${seconds(ended - buildStarted)})`,
@@ -53,6 +60,10 @@ export default function search(): AstroIntegration {
       },
     },
   };
+}
+
+function names(parts: readonly { name: string }[]): string {
+  return parts.map((part) => part.name).join(', ');
 }
 
 function plural(count: number, noun: string): string {

@@ -4,6 +4,7 @@
  * the .md and .json downloads go to files beside the data store, see `bodies.ts`), reports every problem with
  * its file and line, logs one summary line, and reloads a file in `astro dev`.
  */
+import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -50,15 +51,17 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       // Every file is read and digested first; the changed ones are parsed and rendered in worker
       // threads meanwhile, and taken in file order below, so duplicates resolve as they always did.
       const reads: CableRead[] = [];
-      for (const file of files) reads.push(await readCable(context, file, parserDigest));
+      // A few dozen files in flight at a time (in order): one after another, a rebuild of 10,000
+      // unchanged cables waited seconds on the disk; with more in flight, on the file table.
+      for (let start = 0; start < files.length; start += 64)
+        reads.push(...(await Promise.all(files.slice(start, start + 64).map((file) => readCable(context, file, parserDigest)))));
       const changed = reads.filter((read) => read.bytes && !isUnchanged(context, read));
       const pool = createParsePool({ files: changed.length });
       const threads = pool.threads;
       const parsed = new Map<string, () => Promise<ParsedFile>>();
-      for (const read of changed) {
-        parsed.set(read.file, pool.submit(read.bytes!, read.relative));
-        read.bytes = null;
-      }
+      for (const read of changed) parsed.set(read.file, pool.submit(read.bytes!, read.relative));
+      // The bytes are the parse pool's now, or not needed: not held through the whole load.
+      for (const read of reads) read.bytes = null;
       try {
         for (const read of reads) outcomes.push(await storeCable(context, read, { seen, writes, parsed: parsed.get(read.file) }));
       } finally {
@@ -166,6 +169,8 @@ interface CableRead {
   digest: string;
   previous: FileRecord | null;
   isRegularFile: boolean;
+  /** Whether it is as stored last time (`isUnchanged`), once asked. */
+  unchanged?: boolean;
 }
 
 async function readCable(context: LoaderContext, file: string, parserDigest: string): Promise<CableRead> {
@@ -174,13 +179,17 @@ async function readCable(context: LoaderContext, file: string, parserDigest: str
   const info = await lstat(file);
   if (!info.isFile()) return { file, relative, bytes: null, digest: '', previous, isRegularFile: false };
   const bytes = await readFile(file);
-  const digest = context.generateDigest(`${parserDigest}\0${bytes.toString('latin1')}`);
+  // Over the bytes as read, natively: no string made of every file (Astro's generateDigest takes strings).
+  const digest = createHash('sha256').update(parserDigest).update('\0').update(bytes).digest('base64url');
   return { file, relative, bytes, digest, previous, isRegularFile: true };
 }
 
-/** The file is as it was stored last time, with its body files still there: nothing to parse. */
-function isUnchanged(context: LoaderContext, { previous, digest }: CableRead): boolean {
-  return previous?.digest === digest && context.store.has(previous.id) && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id));
+/** The file is as it was stored last time, with its body files still there: nothing to parse. Asked once a file. */
+function isUnchanged(context: LoaderContext, read: CableRead): boolean {
+  const { previous, digest } = read;
+  read.unchanged ??=
+    previous?.digest === digest && context.store.has(previous.id) && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id));
+  return read.unchanged;
 }
 
 interface StoreOptions {
