@@ -121,7 +121,7 @@ function isLastBuild(outDir: string, cacheMarker: string): boolean {
 
 /**
  * Deletes every file under `folder` that is neither `wanted` nor written since `since` (Vite's
- * bundles and the public folder are written anew by every build), then the folders left empty.
+ * bundles and the public folder are written anew by every build), then the folders it left empty.
  */
 async function sweep(folder: string, wanted: (file: string) => boolean, since: number): Promise<number> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -129,23 +129,24 @@ async function sweep(folder: string, wanted: (file: string) => boolean, since: n
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !wanted(file));
-  let removed = 0;
+  const removed: string[] = [];
   for (let start = 0; start < candidates.length; start += 64) {
     await Promise.all(
       candidates.slice(start, start + 64).map(async (file) => {
         const stats = await lstat(file);
         if (stats.mtimeMs >= since) return;
         await rm(file, { force: true });
-        removed++;
+        removed.push(file);
       }),
     );
   }
-  if (removed > 0) {
-    // Deepest first, so a folder emptied of folders goes too; one that still holds files stays.
-    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
-    for (const empty of folders.sort((a, b) => b.length - a.length)) await rmdir(empty).catch(() => {});
-  }
-  return removed;
+  // The folders that held them, and theirs, deepest first, if that left them empty (a removed cable's page folder).
+  const folders = new Set<string>();
+  for (const file of removed)
+    for (let parent = path.dirname(file); parent.length > folder.length && parent.startsWith(folder); parent = path.dirname(parent))
+      folders.add(parent);
+  for (const empty of [...folders].sort((a, b) => b.length - a.length)) await rmdir(empty).catch(() => {});
+  return removed.length;
 }
 
 /** Deletes the folders from a worker thread, with Node's native recursive delete. */

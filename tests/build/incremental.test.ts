@@ -6,7 +6,7 @@
  * is tests/e2e/search-delta.test.ts); and a folder whose last build did not finish is not trusted.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -83,6 +83,7 @@ describe('a rebuild in the last build’s output', () => {
     expect(readFileSync(path.join(work, 'dist', 'cables', id(edited), 'index.html'), 'utf8')).toContain('(REBUILT)');
     expect(site.has(path.join('cables', id(added), 'index.html'))).toBe(true);
     expect([...site.keys()].filter((file) => file.includes(id(removed)))).toEqual([]);
+    expect(existsSync(path.join(work, 'dist', 'cables', id(removed))), 'its page folder').toBe(false);
   });
 
   it('does not trust a folder whose last build did not finish', async () => {
