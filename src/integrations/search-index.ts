@@ -81,6 +81,12 @@ const inFlight = 16;
  */
 const indexChunkSize = 10_000;
 
+/**
+ * A delta's chunks are smaller: a search fetches one chunk per word from the delta too, and a
+ * delta of a hundred cables holds each word's postings in a fraction of a base's chunk.
+ */
+const deltaChunkShare = 0.2;
+
 /** What the documents are made by: a change to any of these files builds every part again. */
 const sources = ['../lib/search/delta.ts', '../lib/search/document.ts', '../lib/search/parts.ts', './search-index.ts'].map((file) =>
   fileURLToPath(new URL(file, import.meta.url)),
@@ -217,7 +223,12 @@ async function fragmentDates(folder: string, cables: readonly Download[]): Promi
  * documents are filed under their buckets (`bucket`), a delta's under none.
  */
 async function buildPart(name: string, cables: readonly Download[], folder: string, bucketsOf: string | null): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  // Read by the service when it starts (each part starts one): set for this part only.
+  const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  if (bucketsOf === null) process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(Math.round(Number(chunkSize) * deltaChunkShare));
+  const started = await pagefind.createIndex({ forceLanguage: 'en' });
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
+  const { index, errors } = started;
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const problems: string[] = [];
