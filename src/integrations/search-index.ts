@@ -166,7 +166,7 @@ async function indexPart(root: string, code: string, name: string, cables: reado
     const built = delta?.digest !== deltaDigest || !existsSync(path.join(deltaFolder, 'pagefind-entry.json'));
     if (built) {
       await removeDelta(deltaFolder);
-      await buildPart(deltaName(name), deltaCables, deltaFolder, null);
+      await buildPart(deltaCables, deltaFolder, null);
       delta = { digest: deltaDigest, buckets: plan.buckets, dates: await fragmentDates(deltaFolder, deltaCables) };
       await writeFile(`${deltaFolder}.json`, JSON.stringify(delta));
     }
@@ -177,7 +177,7 @@ async function indexPart(root: string, code: string, name: string, cables: reado
   await rm(`${folder}.base.json`, { force: true });
   await rm(folder, { recursive: true, force: true });
   await removeDelta(deltaFolder);
-  await buildPart(name, cables, folder, name);
+  await buildPart(cables, folder, name);
   const dates = dateRuns(cables.map((cable) => cable.data.date));
   await writeFile(part.dates, JSON.stringify(dates));
   const record: BaseRecord = { digest, code, cables: cables.map(indexedCable), dates };
@@ -222,7 +222,7 @@ async function fragmentDates(folder: string, cables: readonly Download[]): Promi
  * One part, by a Pagefind service of its own: closing it gives the part's memory back. A base's
  * documents are filed under their buckets (`bucket`), a delta's under none.
  */
-async function buildPart(name: string, cables: readonly Download[], folder: string, bucketsOf: string | null): Promise<void> {
+async function buildPart(cables: readonly Download[], folder: string, bucketsOf: string | null): Promise<void> {
   // Read by the service when it starts (each part starts one): set for this part only.
   const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   if (bucketsOf === null) process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(Math.round(Number(chunkSize) * deltaChunkShare));
@@ -242,7 +242,7 @@ async function buildPart(name: string, cables: readonly Download[], folder: stri
           const bucket = bucketsOf === null ? null : bucketValue(bucketsOf, bucketOf(cable.id));
           return index.addHTMLFile({
             url: `/cables/${cable.id}/`,
-            content: toSearchDocument(cable.data, bodies[at] as string, name, bucket),
+            content: toSearchDocument(cable.data, bodies[at] as string, bucket),
           });
         }),
       );

@@ -19,7 +19,7 @@ const body = `<p id="p1"><a href="#p1" class="par-anchor">¶</a>Abdul called on 
 <ul id="p5"><li>one</li></ul>`;
 
 describe('toSearchDocument', () => {
-  const document = toSearchDocument(cable, body, '2009');
+  const document = toSearchDocument(cable, body, '2009/17');
 
   it('holds the facets, the line above the title, the title and the body, in that order', () => {
     const order = [
@@ -34,13 +34,16 @@ describe('toSearchDocument', () => {
     expect(document).toContain('<body data-pagefind-body>');
   });
 
-  it('files the cable under its tags, origin, classification, year and index part, sorted by date', () => {
+  it('files the cable under its tags, origin, classification, year and bucket, sorted by date', () => {
     expect(document).toContain('<span data-pagefind-meta="date" data-pagefind-sort="date">2009-06-26</span>');
     expect(document).toContain('<span data-pagefind-filter="year">2009</span>');
     expect(document).toContain('<span data-pagefind-meta="origin" data-pagefind-filter="origin">Mission USOSCE</span>');
     expect(document).toContain('<span data-pagefind-filter="tag">CLINTON, HILLARY</span>');
     expect(document.match(/data-pagefind-filter="tag"/g)).toHaveLength(3);
-    expect(document).toContain('<span data-pagefind-filter="part">2009</span>');
+    expect(document).toContain('<span data-pagefind-filter="bucket">2009/17</span>');
+    // The part is given to each index as the browser merges it, not filed in every document.
+    expect(document).not.toContain('data-pagefind-filter="part"');
+    expect(toSearchDocument(cable, body)).not.toContain('data-pagefind-filter="bucket"');
   });
 
   it('escapes the fields, so a subject is text and not markup', () => {
@@ -48,7 +51,7 @@ describe('toSearchDocument', () => {
   });
 
   it('titles a cable without a subject by its id', () => {
-    expect(toSearchDocument({ ...cable, subject: '' }, body, '2009')).toContain('<h1 data-pagefind-meta="title">09USOSCE147</h1>');
+    expect(toSearchDocument({ ...cable, subject: '' }, body)).toContain('<h1 data-pagefind-meta="title">09USOSCE147</h1>');
   });
 
   it('puts each block id on an empty marker before the block, headings keeping their own', () => {

@@ -19,11 +19,12 @@ export type SearchFields = Pick<CableFrontmatter, 'id' | 'date' | 'origin' | 'cl
 
 /**
  * The HTML document Pagefind indexes for a cable, from its fields and its rendered body
- * (`renderCable`), filed under the part of the index it goes into (src/lib/search/parts.ts) and,
- * in a part's base index, under its bucket (`bucketValue`, src/lib/search/delta.ts; a delta's
- * documents have none, so masking buckets never hides them).
+ * (`renderCable`), filed, in a part's base index, under its bucket (`bucketValue`,
+ * src/lib/search/delta.ts; a delta's documents have none, so masking buckets never hides them).
+ * Which part of the index a document is in is no filter of its own: the browser gives each part
+ * its name as it merges it (src/lib/search/pagefind.ts), so no search downloads it.
  */
-export function toSearchDocument(cable: SearchFields, body: string, part: string, bucket: string | null = null): string {
+export function toSearchDocument(cable: SearchFields, body: string, bucket: string | null = null): string {
   const { id, date, origin, classification, tags, subject } = cable;
   const facets = [
     `<span data-pagefind-meta="id">${text(id)}</span>`,
@@ -32,7 +33,6 @@ export function toSearchDocument(cable: SearchFields, body: string, part: string
     `<span data-pagefind-meta="classification" data-pagefind-filter="classification">${text(classification)}</span>`,
     `<span data-pagefind-filter="year">${text(date.slice(0, 4))}</span>`,
     ...tags.map((tag) => `<span data-pagefind-filter="tag">${text(tag)}</span>`),
-    `<span data-pagefind-filter="part">${text(part)}</span>`,
     ...(bucket === null ? [] : [`<span data-pagefind-filter="bucket">${text(bucket)}</span>`]),
   ];
   return (

@@ -60,7 +60,8 @@ export interface Response {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  /** `mergeFilter` files every page of the merged index under a filter value, without a filter file. */
+  mergeIndex(path: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
   /** `null` as the term lists every page that passes the filters. */
   search(term: string | null, options?: SearchOptions): Promise<Response>;
   filters(): Promise<FilterCounts>;
@@ -77,10 +78,12 @@ export function loadPagefind(): Promise<Pagefind> {
       import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
       fetch(manifest).then((response) => (response.ok ? (response.json() as Promise<PartsManifest>) : { parts: [] })),
     ]);
-    await pagefind.options({ excerptLength: 30 });
+    // Each index is told which part it is (the `part` filter of its pages): a filter that costs no download.
+    const [first] = parts;
+    await pagefind.options({ excerptLength: 30, ...(first ? { mergeFilter: { part: first.name } } : {}) });
     for (const part of parts) {
-      if (part.path !== '/pagefind/') await pagefind.mergeIndex(part.path);
-      if (part.delta) await pagefind.mergeIndex(part.delta.path);
+      if (part.path !== '/pagefind/') await pagefind.mergeIndex(part.path, { mergeFilter: { part: part.name } });
+      if (part.delta) await pagefind.mergeIndex(part.delta.path, { mergeFilter: { part: part.delta.name } });
     }
     await pagefind.init();
     return searchInParts(pagefind, parts);
@@ -131,7 +134,7 @@ export function searchInParts(pagefind: Pagefind, parts: readonly SearchPart[]):
   return {
     options: (options) => pagefind.options(options),
     init: () => pagefind.init(),
-    mergeIndex: (path) => pagefind.mergeIndex(path),
+    mergeIndex: (path, options) => pagefind.mergeIndex(path, options),
     // Every filter's counts: over the pages no delta replaced, when there are deltas.
     filters: async () => (masked.length > 0 ? (await pagefind.search(null, { filters: unmasked() })).filters : await pagefind.filters()),
     preload: (term, options = {}) => pagefind.preload(term, { ...options, filters: unmasked(options.filters) }),
