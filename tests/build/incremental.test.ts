@@ -5,28 +5,17 @@
  * a delta of the changed cables (src/lib/search/delta.ts; that it finds what a clean index finds
  * is tests/e2e/search-delta.test.ts); and a folder whose last build did not finish is not trusted.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, copySample, sampleCables } from '../helpers/builds.ts';
 
-const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'cables-incremental-'));
 const cables = path.join(work, 'cables');
-const sample = readdirSync('cables')
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const [edited, removed, added] = [sample[3], sample[7], sample[20]] as [string, string, string];
+const [edited, removed, added] = [sampleCables[3], sampleCables[7], sampleCables[20]] as [string, string, string];
 
-async function build(outDir: string, cacheDir: string): Promise<string> {
-  const { stdout } = await run('astro', ['build', '--outDir', outDir], {
-    env: { ...process.env, CABLES_DIR: cables, CABLES_CACHE_DIR: cacheDir, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
-}
+const build = (outDir: string, cacheDir: string): Promise<string> => buildSite({ cables, outDir, cacheDir });
 
 /** The search index, and what is made from it: the offline worker, its file list, the index's size on the search page. */
 const fromTheIndex = /^(pagefind\/|sw\.js$|offline\.json$)/;
@@ -48,8 +37,7 @@ const id = (name: string): string => name.replace(/\.txt$/, '');
 let rebuildLog = '';
 
 beforeAll(async () => {
-  mkdirSync(cables);
-  for (const name of sample.slice(0, 12)) cpSync(path.join('cables', name), path.join(cables, name));
+  copySample(sampleCables.slice(0, 12), cables);
   await build(path.join(work, 'dist'), path.join(work, 'cache'));
 
   const text = readFileSync(path.join(cables, edited), 'utf8');

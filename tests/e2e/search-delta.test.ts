@@ -4,39 +4,28 @@
  * same counts, the same cables, the same dates in date order; an edited cable found once, in its
  * new version; a removed cable not at all; an added cable found.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartsManifest } from '../../src/lib/search/parts.ts';
+import { buildSite, copySample, sampleCables } from '../helpers/builds.ts';
 import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
 
-const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'cables-delta-'));
 const cables = path.join(work, 'cables');
-const sample = readdirSync('cables')
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const [edited, removed, added] = [sample[10], sample[30], sample[100]] as [string, string, string];
+const [edited, removed, added] = [sampleCables[10], sampleCables[30], sampleCables[100]] as [string, string, string];
 const id = (name: string): string => name.replace(/\.txt$/, '');
 
-async function build(outDir: string, cacheDir: string): Promise<void> {
-  await run('astro', ['build', '--outDir', outDir], {
-    env: { ...process.env, CABLES_DIR: cables, CABLES_CACHE_DIR: cacheDir, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
+const build = (outDir: string, cacheDir: string): Promise<string> => buildSite({ cables, outDir, cacheDir });
 
 let rebuilt: Site;
 let clean: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(cables);
-  for (const name of sample.slice(0, 80)) cpSync(path.join('cables', name), path.join(cables, name));
+  copySample(sampleCables.slice(0, 80), cables);
   await build(path.join(work, 'rebuilt'), path.join(work, 'cache'));
   const text = readFileSync(path.join(cables, edited), 'utf8');
   const changed = text.replace(/\nSUBJECT:.*/, '\nSUBJECT: ZYZZOGETON REPORT');

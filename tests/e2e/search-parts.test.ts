@@ -4,17 +4,15 @@
  * default dist/). The parts are merged: a search finds what the whole index finds, with the same
  * counts, and a date-sorted search runs across the parts in date order.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartsManifest } from '../../src/lib/search/parts.ts';
+import { buildSite } from '../helpers/builds.ts';
 import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
 
-const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'cables-parts-'));
 const outDir = path.join(work, 'dist');
 
@@ -23,10 +21,7 @@ let parted: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  await run('astro', ['build', '--outDir', outDir], {
-    env: { ...process.env, CABLES_SEARCH_PART_SIZE: '40', CABLES_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await buildSite({ outDir, cacheDir: path.join(work, 'cache'), env: { CABLES_SEARCH_PART_SIZE: '40' } });
   whole = await serve(process.env.SITE_DIR ?? 'dist');
   parted = await serve(outDir);
   browser = await launch();
