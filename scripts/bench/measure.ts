@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { PartsManifest } from '../../src/lib/search/parts.ts';
 
 /** Seconds per stage, as the build logged them; null when the log has no such line. */
 export interface Stages {
@@ -136,9 +137,10 @@ async function searchCostInBrowser(dist: string, query: string): Promise<FirstSe
 }
 
 /**
- * Pagefind's script and WebAssembly, then for every part of the index (dist/pagefind/parts.json,
- * one part when it is missing) its entry, metadata, every filter file (the search page shows
- * filter counts) and one word-index chunk of average size; and five result fragments.
+ * Pagefind's script and WebAssembly, then for every part of the index and every delta
+ * (dist/pagefind/parts.json, one part when it is missing) its entry, metadata, every filter file
+ * (at most: the search page loads them when its filter panel is open or a delta masks a base) and
+ * one word-index chunk of average size; and five result fragments.
  */
 async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
   const root = path.join(dist, 'pagefind');
@@ -154,7 +156,9 @@ async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
   const folders =
     manifest === null
       ? ['']
-      : (JSON.parse(manifest) as { parts: { path: string }[] }).parts.map((part) => part.path.replace(/^\/pagefind\//, ''));
+      : (JSON.parse(manifest) as PartsManifest).parts
+          .flatMap((part) => [part.path, ...(part.delta ? [part.delta.path] : [])])
+          .map((url) => url.replace(/^\/pagefind\//, ''));
   let bytes = (await sizeOf('pagefind.js', { gzip: true })) + (manifest === null ? 0 : gzipSync(manifest).length);
   let filterFiles = 0;
   let chunkFiles = 0;
@@ -180,6 +184,6 @@ async function searchCostFromFiles(dist: string): Promise<FirstSearch> {
   return {
     bytes: Math.round(bytes),
     method: 'files',
-    detail: `${folders.length} part(s): runtime+wasm, each part's entry+meta, ${filterFiles} filter files, 1 index chunk per part (of ${chunkFiles}), 5 fragments`,
+    detail: `${folders.length} part(s) and deltas: runtime+wasm, each one's entry+meta, ${filterFiles} filter files, 1 index chunk per part (of ${chunkFiles}), 5 fragments`,
   };
 }
