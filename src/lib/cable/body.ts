@@ -219,10 +219,9 @@ const fieldLabels: [FieldName, RegExp][] = [
 ];
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
-const gluedLabelPattern = new RegExp(
-  String.raw`(?<=[^\s(])\s*(?=E\.O\.\s*${orderNumber}|TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|Classified By:|CLASSIFIED BY:)`,
-  'g',
-);
+const gluedLabels = 'TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:';
+const gluedLabelsWithOrder = String.raw`E\.O\.\s*${orderNumber}|${gluedLabels}|Classified By:|CLASSIFIED BY:`;
+const gluedLabelPattern = new RegExp(String.raw`(?<=[^\s(])\s*(?=${gluedLabelsWithOrder})`, 'g');
 
 /** An E.O. line that gives reasons, not a date: `E.O. 12958, 1.4(D)` after `Classified By: … REASON:`. */
 const orderReasonsPattern = /^\s*(?:E\.?\s?O\.?|EO)\s*1\d{4}\s*[,;:]?\s*(?:REASONS?\s*:?\s*)?1\s?\.\s?[1-8](?!.*\bDECL)/i;
@@ -549,7 +548,11 @@ function matchFrom(pattern: RegExp, text: string): number {
 }
 
 /** The same without E.O., for a Classified By line (`… for E.O. 12958 reasons 1.4 (d)`). */
-const gluedLabelAfterClassifiedPattern = /(?<=[^\s(])\s*(?=TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:)/g;
+const gluedLabelAfterClassifiedPattern = new RegExp(String.raw`(?<=[^\s(])\s*(?=${gluedLabels})`, 'g');
+
+/** The labels alone, for `hasGluedLabel`. */
+const bareLabelWithOrderPattern = new RegExp(gluedLabelsWithOrder, 'g');
+const bareLabelPattern = new RegExp(gluedLabels, 'g');
 
 /**
  * A line's text before the first field label or handling note glued onto it, cut where the
@@ -564,13 +567,29 @@ export function beforeGluedField(text: string): string {
 
 function splitGluedLabels(entry: Line): Line[] {
   if (!/E\.O\.|TAGS:|SUBJ|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
-  const pattern = /^\s*Classified\s+By\b/i.test(entry.text) ? gluedLabelAfterClassifiedPattern : gluedLabelPattern;
-  pattern.lastIndex = 0;
-  if (!pattern.test(entry.text)) return [entry];
+  const isClassifiedBy = /^\s*Classified\s+By\b/i.test(entry.text);
+  if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return [entry];
   return entry.text
-    .split(pattern)
+    .split(isClassifiedBy ? gluedLabelAfterClassifiedPattern : gluedLabelPattern)
     .filter((part) => part.trim())
     .map((text) => ({ text, line: entry.line }));
+}
+
+/**
+ * Whether the glued-label pattern of these labels matches: a label after whitespace or nothing,
+ * itself after a character other than `(`. The same test as the pattern's, the labels found first:
+ * V8 searches a line for the labels far faster than it tries the lookbehind at every character.
+ */
+function hasGluedLabel(text: string, labels: RegExp): boolean {
+  labels.lastIndex = 0;
+  for (let match = labels.exec(text); match; match = labels.exec(text)) {
+    let before = match.index;
+    while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+    if (before > 0 && text[before - 1] !== '(') return true;
+    // Every place a label starts, as the lookahead tries them: one may start inside another.
+    labels.lastIndex = match.index + 1;
+  }
+  return false;
 }
 
 /** One group of lines as blocks: heading, list items, table or paragraph. */

@@ -192,7 +192,24 @@ function stripTitles(segment: string): string {
   return /(?:^|[\s\uE000])(?:[A-Z]|Jr|JR|Sr|SR)\.$/.test(name) ? name : name.replace(/\.+$/, '');
 }
 
+/**
+ * Each word's answer, by case of its line: the same titles and names come back cable after cable,
+ * and a long word is compared with every long title. Cleared when full, so a long build stays small.
+ */
+const titleAnswers = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
+
 function isTitleWord(word: string, isMixedCase: boolean): boolean {
+  const answers = titleAnswers[isMixedCase ? 1 : 0];
+  let answer = answers.get(word);
+  if (answer === undefined) {
+    if (answers.size >= 20_000) answers.clear();
+    answer = answerIsTitleWord(word, isMixedCase);
+    answers.set(word, answer);
+  }
+  return answer;
+}
+
+function answerIsTitleWord(word: string, isMixedCase: boolean): boolean {
   const key = normalizeTitle(word);
   if (key === '' || key === 'ai' || !/[a-z0-9]/.test(key)) return true;
   // Initials (`D.C.`, `A.F.`) and suffixes (`III`) belong to the name.

@@ -66,7 +66,11 @@ export function readMetadata(lines: Line[], messages: MessageList): Metadata | n
     );
     return null;
   }
-  const misplaced = findMisplaced(values);
+  // Lines 1, 3 and 4 are read once: in the usual order there is nothing misplaced to look for.
+  const isoDate = parseCreated(date);
+  const known = toClassification(classification);
+  const isInOrder = referenceIdPattern.test(id) && isoDate.date !== undefined && known !== null;
+  const misplaced = isInOrder ? null : findMisplaced(values);
   if (misplaced) {
     messages.fail('cable/metadata-order', `${misplaced}; the five metadata lines must come in the order ${fieldNames.join(', ')}`, {
       line: 1,
@@ -83,7 +87,6 @@ export function readMetadata(lines: Line[], messages: MessageList): Metadata | n
     );
     ok = false;
   }
-  const isoDate = parseCreated(date);
   if (isoDate.error) {
     messages.fail(
       'cable/bad-date',
@@ -92,7 +95,6 @@ export function readMetadata(lines: Line[], messages: MessageList): Metadata | n
     );
     ok = false;
   }
-  const known = toClassification(classification);
   if (!known) {
     messages.fail(
       'cable/unknown-classification',

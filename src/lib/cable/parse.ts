@@ -85,7 +85,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   } else if (tags.length === 0)
     messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
 
-  const bodySubject = fields('subject').length > 0 ? longestSubject(fields('subject')) : parseSubject(bodyText);
+  const subjectFields = fields('subject');
+  const bodySubject = subjectFields.length > 0 ? longestSubject(subjectFields) : parseSubject(bodyText);
   if (!bodySubject && hasText) {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
