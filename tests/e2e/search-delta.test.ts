@@ -17,6 +17,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'cables-delta-'));
 const cables = path.join(work, 'cables');
 const [edited, removed, added] = [sampleCables[10], sampleCables[30], sampleCables[100]] as [string, string, string];
 const id = (name: string): string => name.replace(/\.txt$/, '');
+/** The year of a cable, from its third metadata line (`Tue Jul 29 00:00:00 +0200 2003`). */
+const year = (name: string): string | undefined =>
+  /\b(\d{4})$/.exec(readFileSync(path.join(cables, name), 'utf8').split('\n')[2] ?? '')?.[1];
 
 const build = (outDir: string, cacheDir: string): Promise<string> => buildSite({ cables, outDir, cacheDir });
 
@@ -72,7 +75,6 @@ describe('an index part with a delta', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     // The years of the edited and the added cable, listed by date: the delta's documents among the base's.
-    const year = (name: string) => /\b(\d{4})$/.exec(readFileSync(path.join(cables, name), 'utf8').split('\n')[2] ?? '')?.[1];
     const queries = [
       '?q=nuclear',
       '?q=minister&sort=newest',
@@ -89,6 +91,25 @@ describe('an index part with a delta', () => {
       if (query.includes('sort=')) expect(delta.dates, query).toEqual(whole.dates);
       // By relevance the two indexes weigh words by their own counts: the same cables, maybe in another order.
       else if (whole.count <= 5) expect(new Set(delta.ids), query).toEqual(new Set(whole.ids));
+    }
+    await context.close();
+  });
+
+  it('gives the filter counts a clean index gives, with words and without', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    /** The filter panel's text: every filter value shown and its count. */
+    const counts = async (site: Site, query: string): Promise<string> => {
+      await page.goto(`${site.url}/search/${query}`);
+      const panel = page.locator('#search-filter-panel');
+      if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open))) await panel.locator('summary').click();
+      await page.locator('#search-filters .search-filter').first().waitFor();
+      return ((await page.locator('#search-filters').textContent()) ?? '').replace(/\s+/g, ' ');
+    };
+    for (const query of ['', '?q=report&tag=PGOV', `?year=${year(edited)}`]) {
+      const whole = await counts(clean, query);
+      expect(whole, query).toMatch(/\d/);
+      expect(await counts(rebuilt, query), query).toBe(whole);
     }
     await context.close();
   });

@@ -135,8 +135,12 @@ export function searchInParts(pagefind: Pagefind, parts: readonly SearchPart[]):
     options: (options) => pagefind.options(options),
     init: () => pagefind.init(),
     mergeIndex: (path, options) => pagefind.mergeIndex(path, options),
-    // Every filter's counts: over the pages no delta replaced, when there are deltas.
-    filters: async () => (masked.length > 0 ? (await pagefind.search(null, { filters: unmasked() })).filters : await pagefind.filters()),
+    // Every filter's counts: over the pages no delta replaced, when there are deltas. `filters()`
+    // loads every filter's chunks; a search counts only the filters whose chunks are loaded.
+    filters: async () => {
+      const all = await pagefind.filters();
+      return masked.length > 0 ? (await pagefind.search(null, { filters: unmasked() })).filters : all;
+    },
     preload: (term, options = {}) => pagefind.preload(term, { ...options, filters: unmasked(options.filters) }),
     async search(term, options = {}) {
       if (names.length < 2) return await pagefind.search(term, options);
