@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { mapInBatches } from '../lib/batches.ts';
 import { indexCitations } from '../lib/site/citations.ts';
 import type { CableExport } from '../lib/site/exports.ts';
 import { compareNewestFirst } from '../lib/site/records.ts';
@@ -39,13 +40,8 @@ export default function cableFiles(): AstroIntegration {
         const keys: Record<string, string> = {};
         for (const { id, digest } of downloads) keys[id] = `${digest} ${(citedBy.get(id) ?? []).join(',')}`;
         const changed = downloads.filter(({ id }) => before[id] !== keys[id]);
-        let written = 0;
-        // A few files in flight at a time: enough to keep the disk busy, not the file table full.
-        for (let start = 0; start < changed.length; start += 64) {
-          const batch = changed.slice(start, start + 64);
-          for (const count of await Promise.all(batch.map((download) => writeDownloads(download, target, citedBy.get(download.id)))))
-            written += count;
-        }
+        const counts = await mapInBatches(changed, 64, (download) => writeDownloads(download, target, citedBy.get(download.id)));
+        const written = counts.reduce((sum, count) => sum + count, 0);
         await writeFile(record, JSON.stringify(keys));
         keepInOutput(downloads.flatMap(({ id }) => ['.txt', '.md', '.json'].map((extension) => path.join(target, `${id}${extension}`))));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -10,26 +10,25 @@ import { copyFile, link, readFile, stat, unlink, utimes, writeFile } from 'node:
  * index are replaced by new files, so a link keeps what its build wrote. A link that is already
  * there is left; any other file at `to` is replaced, never written through. True when it wrote.
  */
-export async function linkOrCopy(from: string, to: string): Promise<boolean> {
-  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => null)]);
-  if (target && target.ino === source.ino && target.dev === source.dev) return false;
-  if (target && sameCopy(source, target)) return false;
-  if (target) await unlink(to);
-  await link(from, to).catch(async () => {
-    await copyFile(from, to);
-    await utimes(to, source.atime, source.mtime);
-  });
-  return true;
+export function linkOrCopy(from: string, to: string): Promise<boolean> {
+  return put(from, to, { link: true });
 }
 
 /** A copy of `from` at `to` with its time, made again only when `from` changes size or time. True when it wrote. */
-export async function copyWithTime(from: string, to: string): Promise<boolean> {
+export function copyWithTime(from: string, to: string): Promise<boolean> {
+  return put(from, to, { link: false });
+}
+
+async function put(from: string, to: string, { link: linked }: { link: boolean }): Promise<boolean> {
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => null)]);
-  if (target && sameCopy(source, target)) return false;
+  if (target && ((target.ino === source.ino && target.dev === source.dev) || sameCopy(source, target))) return false;
   // A new file, not the old one written through: it may be a link to another build's file.
   if (target) await unlink(to);
-  await copyFile(from, to);
-  await utimes(to, source.atime, source.mtime);
+  const copy = async (): Promise<void> => {
+    await copyFile(from, to);
+    await utimes(to, source.atime, source.mtime);
+  };
+  await (linked ? link(from, to).catch(copy) : copy());
   return true;
 }
 

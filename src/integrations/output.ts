@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { mapInBatches } from '../lib/batches.ts';
 
 /** The build id in the output folder, and the same in the cache folder: they match when the output is the cache's. */
 const markerName = '.cables-build';
@@ -129,17 +130,9 @@ async function sweep(folder: string, wanted: (file: string) => boolean, since: n
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !wanted(file));
-  const removed: string[] = [];
-  for (let start = 0; start < candidates.length; start += 64) {
-    await Promise.all(
-      candidates.slice(start, start + 64).map(async (file) => {
-        const stats = await lstat(file);
-        if (stats.mtimeMs >= since) return;
-        await rm(file, { force: true });
-        removed.push(file);
-      }),
-    );
-  }
+  const stale = await mapInBatches(candidates, 64, async (file) => (await lstat(file)).mtimeMs < since);
+  const removed = candidates.filter((_, index) => stale[index]);
+  await mapInBatches(removed, 64, (file) => rm(file, { force: true }));
   // The folders that held them, and theirs, deepest first, if that left them empty (a removed cable's page folder).
   const folders = new Set<string>();
   for (const file of removed)

@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { bucketOf, bucketValue, type DateRuns, dateRuns, type IndexedCable, planDelta } from '../lib/search/delta.ts';
+import { mapInBatches } from '../lib/batches.ts';
+import { bucketOf, bucketValue, dateRuns, type IndexedCable, planDelta } from '../lib/search/delta.ts';
 import { toSearchDocument } from '../lib/search/document.ts';
 import { defaultPartSize, type PartEntry, type PartsManifest, planParts } from '../lib/search/parts.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
@@ -36,8 +37,6 @@ export interface IndexedPart {
   pages: number;
   /** False when the part of an earlier build was kept. */
   built: boolean;
-  /** The base's dates in its date order (`DateRuns` as JSON). */
-  dates: string;
   /** The changed cables since the base was built, when the base is kept without them. */
   delta?: {
     /** The `part` filter value of its documents. */
@@ -129,8 +128,6 @@ interface BaseRecord {
   digest: string;
   code: string;
   cables: IndexedCable[];
-  /** The cables' dates in the index's date order, for merging a delta by date in the browser. */
-  dates: DateRuns;
 }
 
 /** What a part's delta index holds (`<part>~delta.json` beside it). */
@@ -152,7 +149,7 @@ async function indexPart(root: string, code: string, name: string, cables: reado
   const digest = partDigest(code, name, cables);
   const base = await readJson<BaseRecord>(`${folder}.base.json`);
   const usable = base !== null && base.code === code && existsSync(path.join(folder, 'pagefind-entry.json'));
-  const part = { name, folder, pages: cables.length, built: false, dates: path.join(folder, datesFile) };
+  const part = { name, folder, pages: cables.length, built: false };
   if (usable && base.digest === digest) {
     await removeDelta(deltaFolder);
     return part;
@@ -178,9 +175,9 @@ async function indexPart(root: string, code: string, name: string, cables: reado
   await rm(folder, { recursive: true, force: true });
   await removeDelta(deltaFolder);
   await buildPart(cables, folder, name);
-  const dates = dateRuns(cables.map((cable) => cable.data.date));
-  await writeFile(part.dates, JSON.stringify(dates));
-  const record: BaseRecord = { digest, code, cables: cables.map(indexedCable), dates };
+  // The base's dates in its date order, for merging a delta by date in the browser (`copyIndex` lists it).
+  await writeFile(path.join(folder, datesFile), JSON.stringify(dateRuns(cables.map((cable) => cable.data.date))));
+  const record: BaseRecord = { digest, code, cables: cables.map(indexedCable) };
   await writeFile(`${folder}.base.json`, JSON.stringify(record));
   return { ...part, built: true };
 }
@@ -310,10 +307,7 @@ async function linkFolder(from: string, to: string, include: (file: string) => b
     .map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter(include);
   for (const folder of new Set(files.map((file) => path.dirname(path.join(to, file))))) await mkdir(folder, { recursive: true });
-  // A few files in flight at a time: enough to keep the disk busy, not the file table full.
-  for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(files.slice(start, start + 64).map((file) => linkOrCopy(path.join(from, file), path.join(to, file))));
-  }
+  await mapInBatches(files, 64, (file) => linkOrCopy(path.join(from, file), path.join(to, file)));
   return files.map((file) => path.join(to, file));
 }
 

@@ -9,6 +9,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { mapInBatches } from '../lib/batches.ts';
 import { formatMessage, type Message, type StoredFrontmatter, storedFrontmatter } from '../lib/cable/index.ts';
 import { bodyFilesOf, bodyStemOf, hasBodies, removeBodies, writeBodies } from './bodies.ts';
 import { writeDownloads } from './downloads.ts';
@@ -50,12 +51,9 @@ export function cablesLoader(options: CablesLoaderOptions): Loader {
       const writes: (() => void)[] = [];
       // Every file is read and digested first; the changed ones are parsed and rendered in worker
       // threads meanwhile, and taken in file order below, so duplicates resolve as they always did.
-      const reads: CableRead[] = [];
-      // A few dozen files in flight at a time (in order): one after another, a rebuild of 10,000
-      // unchanged cables waited seconds on the disk; with more in flight, on the file table.
-      for (let start = 0; start < files.length; start += 64)
-        reads.push(...(await Promise.all(files.slice(start, start + 64).map((file) => readCable(context, file, parserDigest)))));
-      const changed = reads.filter((read) => read.bytes && !isUnchanged(context, read));
+      // Many files in flight: one after another, a rebuild of 10,000 unchanged cables waited seconds on the disk.
+      const reads = await mapInBatches(files, 64, (file) => readCable(context, file, parserDigest));
+      const changed = reads.filter((read) => read.bytes && !read.unchanged);
       const pool = createParsePool({ files: changed.length });
       const threads = pool.threads;
       const parsed = new Map<string, () => Promise<ParsedFile>>();
@@ -169,27 +167,21 @@ interface CableRead {
   digest: string;
   previous: FileRecord | null;
   isRegularFile: boolean;
-  /** Whether it is as stored last time (`isUnchanged`), once asked. */
-  unchanged?: boolean;
+  /** As stored last time, with its body files still there: nothing to parse. */
+  unchanged: boolean;
 }
 
 async function readCable(context: LoaderContext, file: string, parserDigest: string): Promise<CableRead> {
   const relative = path.relative(process.cwd(), file) || file;
   const previous = readFileRecord(context, file);
   const info = await lstat(file);
-  if (!info.isFile()) return { file, relative, bytes: null, digest: '', previous, isRegularFile: false };
+  if (!info.isFile()) return { file, relative, bytes: null, digest: '', previous, isRegularFile: false, unchanged: false };
   const bytes = await readFile(file);
   // Over the bytes as read, natively: no string made of every file (Astro's generateDigest takes strings).
   const digest = createHash('sha256').update(parserDigest).update('\0').update(bytes).digest('base64url');
-  return { file, relative, bytes, digest, previous, isRegularFile: true };
-}
-
-/** The file is as it was stored last time, with its body files still there: nothing to parse. Asked once a file. */
-function isUnchanged(context: LoaderContext, read: CableRead): boolean {
-  const { previous, digest } = read;
-  read.unchanged ??=
+  const unchanged =
     previous?.digest === digest && context.store.has(previous.id) && hasBodies(bodyFilesOf(context.config.cacheDir, previous.id));
-  return read.unchanged;
+  return { file, relative, bytes, digest, previous, isRegularFile: true, unchanged };
 }
 
 interface StoreOptions {
@@ -206,7 +198,7 @@ async function storeCable(context: LoaderContext, read: CableRead, { seen, write
   const { file, relative, digest, previous } = read;
   if (!read.isRegularFile)
     return ignored(relative, 'cable/not-a-cable-file', `${path.basename(file)} is not a regular file; it was left out`);
-  if (previous && !seen.has(previous.id) && isUnchanged(context, read)) {
+  if (previous && !seen.has(previous.id) && read.unchanged) {
     seen.set(previous.id, file);
     return { file: relative, id: previous.id, messages: previous.messages, status: 'unchanged' };
   }
