@@ -66,14 +66,30 @@ export function newContext(browser: Browser): Promise<BrowserContext> {
 
 /** A built site served and Chromium started for the tests of one file; both close after them. */
 export function openSite(dir = process.env.SITE_DIR ?? 'dist'): { site: Site; browser: Browser } {
-  const opened = {} as { site: Site; browser: Browser };
+  const opened = openSites([dir]);
+  return {
+    get site() {
+      return opened.sites[0] as Site;
+    },
+    get browser() {
+      return opened.browser;
+    },
+  };
+}
+
+/**
+ * Several built sites served and Chromium started for the tests of one file, after the hooks
+ * registered before (a build of the sites, say); all close after the tests.
+ */
+export function openSites(dirs: readonly string[]): { sites: Site[]; browser: Browser } {
+  const opened = { sites: [] as Site[] } as { sites: Site[]; browser: Browser };
   beforeAll(async () => {
-    opened.site = await serve(dir);
+    for (const dir of dirs) opened.sites.push(await serve(dir));
     opened.browser = await launch();
   });
   afterAll(async () => {
     await opened.browser?.close();
-    await opened.site?.close();
+    for (const site of opened.sites) await site.close();
   });
   return opened;
 }

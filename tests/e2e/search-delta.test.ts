@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartsManifest } from '../../src/lib/search/parts.ts';
 import { buildSite, copySample, sampleCables } from '../helpers/builds.ts';
-import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
+import { newContext, openSites, type Site, searchResults } from './browser.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'cables-delta-'));
 const cables = path.join(work, 'cables');
@@ -38,15 +38,11 @@ beforeAll(async () => {
   cpSync(path.join('cables', added), path.join(cables, added));
   await build(path.join(work, 'rebuilt'), path.join(work, 'cache'));
   await build(path.join(work, 'clean'), path.join(work, 'clean-cache'));
-  rebuilt = await serve(path.join(work, 'rebuilt'));
-  clean = await serve(path.join(work, 'clean'));
-  browser = await launch();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await rebuilt?.close();
-  await clean?.close();
+const opened = openSites([path.join(work, 'rebuilt'), path.join(work, 'clean')]);
+beforeAll(() => {
+  [rebuilt, clean] = opened.sites as [Site, Site];
+  browser = opened.browser;
 });
 
 describe('an index part with a delta', () => {

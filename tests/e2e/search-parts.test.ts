@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartsManifest } from '../../src/lib/search/parts.ts';
 import { buildSite } from '../helpers/builds.ts';
-import { launch, newContext, type Site, searchResults, serve } from './browser.ts';
+import { newContext, openSites, type Site, searchResults } from './browser.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'cables-parts-'));
 const outDir = path.join(work, 'dist');
@@ -22,15 +22,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   await buildSite({ outDir, cacheDir: path.join(work, 'cache'), env: { CABLES_SEARCH_PART_SIZE: '40' } });
-  whole = await serve(process.env.SITE_DIR ?? 'dist');
-  parted = await serve(outDir);
-  browser = await launch();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await whole?.close();
-  await parted?.close();
+const opened = openSites([process.env.SITE_DIR ?? 'dist', outDir]);
+beforeAll(() => {
+  [whole, parted] = opened.sites as [Site, Site];
+  browser = opened.browser;
 });
 
 describe('an index in parts', () => {
