@@ -117,17 +117,17 @@ export function searchInParts(pagefind: Pagefind, parts: readonly SearchPart[]):
   const masked = parts.flatMap((part) => part.delta?.masked ?? []);
   const unmasked = (filters: Filters = {}): Filters => (masked.length > 0 ? { ...filters, bucket: { none: masked } } : filters);
   const baseDates = new Map<string, Promise<(position: number) => string | null>>();
-  const datesOf = (part: SearchPart & { delta: NonNullable<PartEntry['delta']> }) => {
-    let dates = baseDates.get(part.name);
+  /** A base's dates by position in its date order, fetched once (`url`, its `cable-dates.json`). */
+  const datesOf = (url: string): Promise<(position: number) => string | null> => {
+    let dates = baseDates.get(url);
     if (!dates) {
-      const url = part.delta.baseDates;
       dates = fetch(url)
         .then((response) =>
           response.ok ? (response.json() as Promise<DateRuns>) : Promise.reject(new Error(`${url}: ${response.status}`)),
         )
         .then(datesByPosition);
-      dates.catch(() => baseDates.delete(part.name));
-      baseDates.set(part.name, dates);
+      dates.catch(() => baseDates.delete(url));
+      baseDates.set(url, dates);
     }
     return dates;
   };
@@ -156,7 +156,7 @@ export function searchInParts(pagefind: Pagefind, parts: readonly SearchPart[]):
         ...inOrder.map(async (part) => {
           const base = holding.includes(part.name) ? (await inPart(part.name)).results : [];
           if (!part.delta || !holding.includes(part.delta.name)) return base;
-          const [delta, dateOf] = await Promise.all([inPart(part.delta.name), datesOf({ ...part, delta: part.delta })]);
+          const [delta, dateOf] = await Promise.all([inPart(part.delta.name), datesOf(part.delta.baseDates)]);
           return mergeByDate(base, dateOf, delta.results, part.delta.dates, direction);
         }),
       ]);
