@@ -5,9 +5,10 @@
  * loaded: Pagefind's service, a process of its own, works on one core while Astro bundles and
  * renders the pages, and the build only waits for what is left at its end.
  *
- * The index is built in parts by date (src/lib/search/parts.ts), one at a time, each by a fresh
- * Pagefind service that is closed once the part is written, so memory is bounded by the largest
- * part. A part is written to `<cacheDir>/search/parts/<name>/` with a digest of what it was made
+ * The index is built in parts by date (src/lib/search/parts.ts), each by a fresh Pagefind service
+ * that is closed once the part is written, two at a time and staggered (src/integrations/
+ * search-stages.ts: one adds its documents while another writes), so memory is bounded by the
+ * largest part. A part is written to `<cacheDir>/search/parts/<name>/` with a digest of what it was made
  * from (its cables' ids and entry digests, the code that makes the documents, Pagefind's version
  * and settings, in `<name>.base.json`): a part whose cables did not change is kept; one where a
  * few changed keeps its base and gets a small delta index of them (src/lib/search/delta.ts,
@@ -22,13 +23,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
 import { mapInBatches } from '../lib/batches.ts';
-import { bucketOf, bucketValue, dateRuns, type IndexedCable, planDelta } from '../lib/search/delta.ts';
-import { toSearchDocument } from '../lib/search/document.ts';
+import { bucketValue, dateRuns, type IndexedCable, planDelta } from '../lib/search/delta.ts';
 import { defaultPartSize, type PartEntry, type PartsManifest, planParts } from '../lib/search/parts.ts';
 import { type Download, readDownloads } from '../loaders/downloads.ts';
 import { linkOrCopy } from './link-or-copy.ts';
+import type { PartJob } from './search-part-worker.ts';
+import { buildPartInWorker, Stages } from './search-stages.ts';
 
 export interface IndexedPart {
   name: string;
@@ -68,9 +69,6 @@ export interface IndexOptions {
 /** The base's dates in its date order, beside its Pagefind files. */
 const datesFile = 'cable-dates.json';
 
-/** Search documents read and sent to Pagefind at a time: enough to keep its service busy, few enough to hold little. */
-const inFlight = 16;
-
 /**
  * Word positions per index chunk (Pagefind's default 20,000, read from the environment of its
  * service: an unstable setting, so if a later Pagefind drops it only the chunk sizes change). A
@@ -87,9 +85,13 @@ const indexChunkSize = 10_000;
 const deltaChunkShare = 0.2;
 
 /** What the documents are made by: a change to any of these files builds every part again. */
-const sources = ['../lib/search/delta.ts', '../lib/search/document.ts', '../lib/search/parts.ts', './search-index.ts'].map((file) =>
-  fileURLToPath(new URL(file, import.meta.url)),
-);
+const sources = [
+  '../lib/search/delta.ts',
+  '../lib/search/document.ts',
+  '../lib/search/parts.ts',
+  './search-index.ts',
+  './search-part-worker.ts',
+].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /** What a merged part needs in the browser; the runtime (scripts, WebAssembly, UI) comes from the first part. */
 const partFiles = /^(pagefind-entry\.json|[^/]+\.pf_meta|cable-dates\.json|(index|fragment|filter)\/.+)$/;
@@ -106,16 +108,18 @@ export async function indexCables(cacheDir: URL, { partSize = configuredPartSize
     downloads.map(({ id, data }) => ({ id, date: data.date })),
     partSize,
   );
-  const parts: IndexedPart[] = [];
+  const work: PartWork[] = [];
   for (const { name, ids } of plan)
-    parts.push(
-      await indexPart(
+    work.push(
+      await planPart(
         root,
         code,
         name,
         ids.map((id) => byId.get(id) as Download),
       ),
     );
+  await buildParts(work.flatMap(({ build }) => (build ? [build.job] : [])));
+  const parts = await Promise.all(work.map(({ part, build }) => (build ? build.finish() : part)));
   const planned = new Set(plan.flatMap(({ name }) => [name, `${name}.base.json`, deltaName(name), `${deltaName(name)}.json`]));
   const stale = (await readdir(root).catch(() => [] as string[])).filter((entry) => !planned.has(entry));
   await Promise.all(stale.map((entry) => rm(path.join(root, entry), { recursive: true, force: true })));
@@ -138,12 +142,18 @@ interface DeltaRecord {
   dates: Record<string, string>;
 }
 
+/** A part as planned: as it is, or once what it needs is built and `finish` has recorded it. */
+interface PartWork {
+  part: IndexedPart;
+  build?: { job: PartJob; finish: () => Promise<IndexedPart> };
+}
+
 /**
  * One part: kept when its cables are those of its base; else, when few cables changed since the
  * base was built, the base kept and a delta of the changed buckets built (src/lib/search/delta.ts);
  * else the part indexed again whole.
  */
-async function indexPart(root: string, code: string, name: string, cables: readonly Download[]): Promise<IndexedPart> {
+async function planPart(root: string, code: string, name: string, cables: readonly Download[]): Promise<PartWork> {
   const folder = path.join(root, name);
   const deltaFolder = path.join(root, deltaName(name));
   const digest = partDigest(code, name, cables);
@@ -152,34 +162,63 @@ async function indexPart(root: string, code: string, name: string, cables: reado
   const part = { name, folder, pages: cables.length, built: false };
   if (usable && base.digest === digest) {
     await removeDelta(deltaFolder);
-    return part;
+    return { part };
   }
   const plan = usable ? planDelta(base.cables, cables.map(indexedCable)) : null;
   if (plan) {
     const inDelta = new Set(plan.ids);
     const deltaCables = cables.filter(({ id }) => inDelta.has(id));
     const deltaDigest = partDigest(code, `${deltaName(name)}\0${plan.buckets.join(',')}`, deltaCables);
-    let delta = await readJson<DeltaRecord>(`${deltaFolder}.json`);
-    const built = delta?.digest !== deltaDigest || !existsSync(path.join(deltaFolder, 'pagefind-entry.json'));
-    if (built) {
-      await removeDelta(deltaFolder);
-      await buildPart(deltaCables, deltaFolder, null);
-      delta = { digest: deltaDigest, buckets: plan.buckets, dates: await fragmentDates(deltaFolder, deltaCables) };
+    const kept = await readJson<DeltaRecord>(`${deltaFolder}.json`);
+    const withDelta = ({ buckets, dates }: DeltaRecord, built: boolean): IndexedPart => {
+      const masked = buckets.map((bucket) => bucketValue(name, bucket));
+      return { ...part, delta: { name: deltaName(name), folder: deltaFolder, pages: deltaCables.length, built, masked, dates } };
+    };
+    if (kept?.digest === deltaDigest && existsSync(path.join(deltaFolder, 'pagefind-entry.json'))) return { part: withDelta(kept, false) };
+    await removeDelta(deltaFolder);
+    const finish = async (): Promise<IndexedPart> => {
+      const delta = { digest: deltaDigest, buckets: plan.buckets, dates: await fragmentDates(deltaFolder, deltaCables) };
       await writeFile(`${deltaFolder}.json`, JSON.stringify(delta));
-    }
-    const { buckets, dates } = delta as DeltaRecord;
-    const masked = buckets.map((bucket) => bucketValue(name, bucket));
-    return { ...part, delta: { name: deltaName(name), folder: deltaFolder, pages: deltaCables.length, built, masked, dates } };
+      return withDelta(delta, true);
+    };
+    return { part, build: { job: partJob(deltaCables, deltaFolder, null), finish } };
   }
   await rm(`${folder}.base.json`, { force: true });
   await rm(folder, { recursive: true, force: true });
   await removeDelta(deltaFolder);
-  await buildPart(cables, folder, name);
-  // The base's dates in its date order, for merging a delta by date in the browser (`copyIndex` lists it).
-  await writeFile(path.join(folder, datesFile), JSON.stringify(dateRuns(cables.map((cable) => cable.data.date))));
-  const record: BaseRecord = { digest, code, cables: cables.map(indexedCable) };
-  await writeFile(`${folder}.base.json`, JSON.stringify(record));
-  return { ...part, built: true };
+  const finish = async (): Promise<IndexedPart> => {
+    // The base's dates in its date order, for merging a delta by date in the browser (`copyIndex` lists it).
+    await writeFile(path.join(folder, datesFile), JSON.stringify(dateRuns(cables.map((cable) => cable.data.date))));
+    const record: BaseRecord = { digest, code, cables: cables.map(indexedCable) };
+    await writeFile(`${folder}.base.json`, JSON.stringify(record));
+    return { ...part, built: true };
+  };
+  return { part, build: { job: partJob(cables, folder, name), finish } };
+}
+
+/** What a part's worker needs of its cables: a base's documents are filed under their buckets (`bucketsOf`), a delta's under none. */
+function partJob(cables: readonly Download[], folder: string, bucketsOf: string | null): PartJob {
+  return { cables: cables.map(({ id, html, data }) => ({ id, html, data })), folder, bucketsOf };
+}
+
+/**
+ * Builds the parts, each by a Pagefind service of its own (closing it gives the part's memory back),
+ * two at a time, staggered (search-stages.ts): the smallest first, so the largest writes last, alone,
+ * instead of holding up the others. All are awaited before a failure is reported.
+ */
+async function buildParts(jobs: PartJob[]): Promise<void> {
+  const stages = new Stages();
+  const chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE);
+  const inOrder = [...jobs].sort((a, b) => a.cables.length - b.cables.length);
+  const outcomes = await Promise.allSettled(
+    inOrder.map((job) => {
+      // Read by the service when it starts: a delta's chunks are smaller (`deltaChunkShare`).
+      const size = job.bucketsOf === null ? Math.round(chunkSize * deltaChunkShare) : chunkSize;
+      return buildPartInWorker(job, stages, { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(size) });
+    }),
+  );
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function deltaName(part: string): string {
@@ -213,45 +252,6 @@ async function fragmentDates(folder: string, cables: readonly Download[]): Promi
     if (date !== undefined) dates[name.slice(0, -'.pf_fragment'.length)] = date;
   }
   return dates;
-}
-
-/**
- * One part, by a Pagefind service of its own: closing it gives the part's memory back. A base's
- * documents are filed under their buckets (`bucket`), a delta's under none.
- */
-async function buildPart(cables: readonly Download[], folder: string, bucketsOf: string | null): Promise<void> {
-  // Read by the service when it starts (each part starts one): set for this part only.
-  const chunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  if (bucketsOf === null) process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(Math.round(Number(chunkSize) * deltaChunkShare));
-  const started = await pagefind.createIndex({ forceLanguage: 'en' });
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSize;
-  const { index, errors } = started;
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const problems: string[] = [];
-    // Read a few bodies at a time, but hand them to Pagefind in id order: it numbers pages as they
-    // arrive, so the same cables always give the same index files (and the same offline cache).
-    for (let start = 0; start < cables.length; start += inFlight) {
-      const batch = cables.slice(start, start + inFlight);
-      const bodies = await Promise.all(batch.map((cable) => readFile(cable.html, 'utf8')));
-      const added = await Promise.all(
-        batch.map((cable, at) => {
-          const bucket = bucketsOf === null ? null : bucketValue(bucketsOf, bucketOf(cable.id));
-          return index.addHTMLFile({
-            url: `/cables/${cable.id}/`,
-            content: toSearchDocument(cable.data, bodies[at] as string, bucket),
-          });
-        }),
-      );
-      for (const [at, { errors }] of added.entries())
-        if (errors.length > 0) problems.push(`${(batch[at] as Download).id}: ${errors.join('; ')}`);
-    }
-    if (problems.length > 0) throw new Error(`Pagefind could not index the cables: ${problems.slice(0, 5).join('; ')}`);
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
 }
 
 /** `indexCables` in a worker thread of its own (`search-index-worker.ts`). */
