@@ -5,7 +5,7 @@
 import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
-/** Global, for `matchAll`: `findBlocks` reads one label after another. */
+/** Global: `labelledBlocks` reads one label after another. */
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/g;
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
@@ -77,8 +77,11 @@ function decideByFirst(start: string): Classification | null {
 
 /** Every form of the label holds one of these (`Classified By`, `CLASSIFIED BY`, `classified by:`). */
 function mayHoldLabel(text: string): boolean {
-  return text.includes('lassified') || text.includes('LASSIFIED');
+  return labelWordPattern.test(text);
 }
+
+/** As a pattern V8 searches both words at once, skipping ahead several characters at a time: faster than two `includes`. */
+const labelWordPattern = /lassified|LASSIFIED/;
 
 /** The first `length` characters of the texts joined by blank lines, without joining them all. */
 function joinedStart(texts: readonly string[], length: number): string {
@@ -174,8 +177,13 @@ function* findBlocks(text: string): Generator<string> {
 
 /** The text of each label, in order. */
 function* labelledBlocks(text: string): Generator<string> {
-  for (const label of text.matchAll(labelPattern)) {
+  // `matchAll` without its copy of the pattern: this generator keeps its own place in the text.
+  for (let at = 0; ; ) {
+    labelPattern.lastIndex = at;
+    const label = labelPattern.exec(text);
+    if (!label) return;
     const end = label.index + label[0].length;
+    at = end;
     // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
     if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
     yield blockAt(text, end);
@@ -195,7 +203,7 @@ function blockAt(text: string, start: number): string {
   const lines = text
     .slice(start, start + 600)
     .split('\n', 3)
-    .map((line) => line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, ''));
+    .map(withoutLineEnd);
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
     if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;
@@ -205,6 +213,12 @@ function blockAt(text: string, start: number): string {
     block += isWrappedWord(block, line) ? line : ` ${line}`;
   }
   return block;
+}
+
+/** A line without its trailing spaces, `\` or `<br>`: the pattern, tried at every character, runs only on a line that ends with one. */
+function withoutLineEnd(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 32 || last === 9 || last === 92 || last === 62 ? line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, '') : line;
 }
 
 /** A long line cut inside a name, `… Coordinator Hoyt Y` + `ee for reasons`: join without a space. */

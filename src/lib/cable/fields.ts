@@ -227,8 +227,12 @@ const summaryWordPattern = /SUMMARY|Summary|summary/g;
  */
 function mayEndSummary(text: string, from: number): boolean {
   summaryWordPattern.lastIndex = from;
-  return summaryWordPattern.test(text) || text.includes('UMARY', from) || text.includes('umary', from);
+  if (summaryWordPattern.test(text)) return true;
+  typoWordPattern.lastIndex = from;
+  return typoWordPattern.test(text);
 }
+
+const typoWordPattern = /UMARY|umary/g;
 
 function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);
