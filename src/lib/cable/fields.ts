@@ -8,7 +8,7 @@ export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
 
 import { removeGluedPageNumbers } from './page-breaks.ts';
-import { collapseSpaces } from './text.ts';
+import { collapseSpaces, withoutEscape } from './text.ts';
 
 export { parseTags } from './tags.ts';
 
@@ -94,7 +94,7 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   const parts: string[] = [];
   let used = 0;
   for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    let line = withoutEscape(rawLine);
     if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
     if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
