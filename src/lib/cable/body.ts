@@ -359,20 +359,40 @@ function splitGluedHeading(group: Line[]): Line[] {
 
 /** The subject of the first SUBJECT field that states one, as `parseSubject` reads it. */
 function statedSubject(preamble: Preamble): string | null {
+  return readStatedSubject(preamble).subject;
+}
+
+/** The stated subject's `wordKey`. */
+function statedSubjectKey(preamble: Preamble): string {
+  const stated = readStatedSubject(preamble);
+  stated.key ??= wordKey(stated.subject ?? '');
+  return stated.key;
+}
+
+function readStatedSubject(preamble: Preamble): StatedSubject {
   const fields = preamble.fields.subject ?? [];
   const cached = statedSubjects.get(fields);
-  if (cached && cached.count === fields.length) return cached.subject;
+  if (cached && cached.count === fields.length) return cached;
   let subject: string | null = null;
   for (const lines of fields) {
     subject = parseSubject(lines.map((line) => line.text).join('\n'));
     if (subject) break;
   }
-  statedSubjects.set(fields, { count: fields.length, subject });
-  return subject;
+  const stated: StatedSubject = { count: fields.length, subject, key: null };
+  statedSubjects.set(fields, stated);
+  return stated;
+}
+
+interface StatedSubject {
+  /** How many SUBJECT fields it was read from. */
+  count: number;
+  subject: string | null;
+  /** Its `wordKey`, once asked for. */
+  key: string | null;
 }
 
 /** Asked for on every line of a preamble once a subject is found: read once per field list. */
-const statedSubjects = new WeakMap<Line[][], { count: number; subject: string | null }>();
+const statedSubjects = new WeakMap<Line[][], StatedSubject>();
 
 /** A word or line compared by its letters and digits, without markup (`</strong>`). */
 const wordKey = (text: string): string =>
@@ -386,7 +406,8 @@ function repeatsSubject(preamble: Preamble, entry: Line): boolean {
   if (!preamble.fields.subject || entry.text.length > 300) return false;
   const stated = statedSubject(preamble);
   if (stated === null || Math.abs(entry.text.trim().length - stated.length) > stated.length / 2) return false;
-  return wordKey(stated).length >= 12 && wordKey(entry.text) === wordKey(stated);
+  const key = statedSubjectKey(preamble);
+  return key.length >= 12 && wordKey(entry.text) === key;
 }
 
 /** A repeated subject goes on to the next line only while the line still repeats it. */
