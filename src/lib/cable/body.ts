@@ -240,8 +240,12 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let index = 0;
   for (; index < groups.length; index++) {
     // The first numbered paragraph ends the preamble: told by its first line, before all its lines are split.
-    if (last !== 'ref' && opensParagraph(splitGlued([groups[index]![0]!])[0]!)) break;
-    const group = splitGluedHeading(splitGlued(groups[index]!));
+    const lines = groups[index]!;
+    const split: Line[] = [];
+    splitGlued(lines[0]!, split);
+    if (last !== 'ref' && opensParagraph(split[0]!)) break;
+    for (let at = 1; at < lines.length; at++) splitGlued(lines[at]!, split);
+    const group = splitGluedHeading(split);
     const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
     if (opensParagraph(group[0]!) && !isRefContinuation) break;
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
@@ -330,11 +334,9 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   return { preamble, rest };
 }
 
-/** A group's lines with glued labels and paragraphs split off: `flatMap` twice, without its cost on lines that hold none. */
-function splitGlued(group: Line[]): Line[] {
-  const out: Line[] = [];
-  for (const entry of group) for (const label of splitGluedLabels(entry)) out.push(...splitGluedParagraph(label));
-  return out;
+/** A line with glued labels and paragraphs split off, added to `out`: `flatMap` twice, without its cost on lines that hold none. */
+function splitGlued(entry: Line, out: Line[]): void {
+  for (const label of splitGluedLabels(entry)) out.push(...splitGluedParagraph(label));
 }
 
 /** A numbered or marked paragraph (`1. …`, `(C) …`) that is not a field line. */
@@ -357,20 +359,40 @@ function splitGluedHeading(group: Line[]): Line[] {
 
 /** The subject of the first SUBJECT field that states one, as `parseSubject` reads it. */
 function statedSubject(preamble: Preamble): string | null {
+  return readStatedSubject(preamble).subject;
+}
+
+/** The stated subject's `wordKey`. */
+function statedSubjectKey(preamble: Preamble): string {
+  const stated = readStatedSubject(preamble);
+  stated.key ??= wordKey(stated.subject ?? '');
+  return stated.key;
+}
+
+function readStatedSubject(preamble: Preamble): StatedSubject {
   const fields = preamble.fields.subject ?? [];
   const cached = statedSubjects.get(fields);
-  if (cached && cached.count === fields.length) return cached.subject;
+  if (cached && cached.count === fields.length) return cached;
   let subject: string | null = null;
   for (const lines of fields) {
     subject = parseSubject(lines.map((line) => line.text).join('\n'));
     if (subject) break;
   }
-  statedSubjects.set(fields, { count: fields.length, subject });
-  return subject;
+  const stated: StatedSubject = { count: fields.length, subject, key: null };
+  statedSubjects.set(fields, stated);
+  return stated;
+}
+
+interface StatedSubject {
+  /** How many SUBJECT fields it was read from. */
+  count: number;
+  subject: string | null;
+  /** Its `wordKey`, once asked for. */
+  key: string | null;
 }
 
 /** Asked for on every line of a preamble once a subject is found: read once per field list. */
-const statedSubjects = new WeakMap<Line[][], { count: number; subject: string | null }>();
+const statedSubjects = new WeakMap<Line[][], StatedSubject>();
 
 /** A word or line compared by its letters and digits, without markup (`</strong>`). */
 const wordKey = (text: string): string =>
@@ -384,7 +406,8 @@ function repeatsSubject(preamble: Preamble, entry: Line): boolean {
   if (!preamble.fields.subject || entry.text.length > 300) return false;
   const stated = statedSubject(preamble);
   if (stated === null || Math.abs(entry.text.trim().length - stated.length) > stated.length / 2) return false;
-  return wordKey(stated).length >= 12 && wordKey(entry.text) === wordKey(stated);
+  const key = statedSubjectKey(preamble);
+  return key.length >= 12 && wordKey(entry.text) === key;
 }
 
 /** A repeated subject goes on to the next line only while the line still repeats it. */
@@ -622,8 +645,9 @@ function toBlocks(group: Line[]): Block[] {
 /** Lines without headings: a table, or paragraphs and list items. */
 function proseBlocks(lines: Line[]): Block[] {
   const first = lines[0]!;
-  if (isTable(lines)) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
-  if (lines.length > 2 && !isTable([first]) && isTable(lines.slice(1))) {
+  const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
+  if (shape.isTable) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
+  if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
     return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
   }
   if (isAddressBlock(lines)) return [{ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line }];
@@ -650,9 +674,17 @@ function proseBlocks(lines: Line[]): Block[] {
 
 /** `STATE FOR EUR/RPM` / `PASS TO USTR`: distribution lines, kept line by line. */
 function isAddressBlock(lines: Line[]): boolean {
-  if (paragraphMarkerPattern.test(lines[0]!.text) || lines.some((entry) => entry.text.length > 80)) return false;
+  const first = lines[0]!.text;
+  // The first line is told first: in upper case, as most paragraphs of the later cables are not.
+  if (
+    /[a-z]/.test(first) ||
+    !/^\s*[A-Z]/.test(first) ||
+    paragraphMarkerPattern.test(first) ||
+    lines.some((entry) => entry.text.length > 80)
+  )
+    return false;
   const addressed = lines.filter((entry) => /^\s*(?:[A-Z][A-Z0-9/&.,'() -]*\s)?(?:ALSO\s+)?(?:FOR|PASS)\b/.test(entry.text)).length;
-  return addressed > 0 && addressed * 2 >= lines.length && /^\s*[A-Z]/.test(lines[0]!.text) && !/[a-z]/.test(lines[0]!.text);
+  return addressed > 0 && addressed * 2 >= lines.length;
 }
 
 /** A column gap: two or more spaces not following sentence punctuation, or three or more. */
@@ -664,28 +696,59 @@ const fourSpacesPattern = / {4}/;
 /** A gap of four spaces or more between two words; global, so two tests in a row find two gaps. */
 const wideGapPattern = /\S {4,}(?=\S)/g;
 
-function isTable(lines: Line[]): boolean {
-  if (lines.length < 2) {
-    // One line with two wide gaps between words. Most paragraphs have no run of four spaces.
-    const text = lines[0]?.text ?? '';
-    if (!fourSpacesPattern.test(text)) return false;
-    wideGapPattern.lastIndex = 0;
-    return wideGapPattern.test(text) && wideGapPattern.test(text);
-  }
-  let columned = 0;
-  let indented = 0;
-  let short = true;
-  for (let index = 0; index < lines.length; index++) {
+/** One line with two wide gaps between words. Most paragraphs have no run of four spaces. */
+function isOneLineTable(text: string): boolean {
+  if (!fourSpacesPattern.test(text)) return false;
+  wideGapPattern.lastIndex = 0;
+  return wideGapPattern.test(text) && wideGapPattern.test(text);
+}
+
+/**
+ * Whether two or more lines are a table: aligned columns on most lines, or all of them short
+ * and indented. Asked of a paragraph and of its lines after the first (a caption over a table),
+ * in one pass that reads each line once and stops once neither can still be a table.
+ */
+function tableShape(lines: Line[]): { isTable: boolean; isTableAfterFirst: boolean } {
+  const whole = tally(lines.length);
+  const afterFirst = tally(lines.length > 2 ? lines.length - 1 : 0);
+  for (let index = 0; index < lines.length && (whole.isPossible || afterFirst.isPossible); index++) {
     const text = lines[index]!.text;
-    if (text.length <= 100 && text.includes('  ') && columnGapPattern.test(isSpace(text.charCodeAt(0)) ? text.trim() : text)) columned++;
-    if (isSpace(text.charCodeAt(0)) && /^\s{4,}\S/.test(text)) indented++;
-    if (text.length >= 60) short = false;
-    // Stop reading a paragraph once neither kind of table is still possible.
-    const left = lines.length - index - 1;
-    const mayBeColumns = columned + left >= 2 && (columned + left) * 2 >= lines.length;
-    if (!mayBeColumns && !(short && indented === index + 1)) return false;
+    const isColumned = text.length <= 100 && text.includes('  ') && columnGapPattern.test(isSpace(text.charCodeAt(0)) ? text.trim() : text);
+    const isIndented = isSpace(text.charCodeAt(0)) && /^\s{4,}\S/.test(text);
+    count(whole, index, isColumned, isIndented, text.length >= 60);
+    if (index > 0) count(afterFirst, index - 1, isColumned, isIndented, text.length >= 60);
   }
-  return (columned >= 2 && columned * 2 >= lines.length) || (indented === lines.length && short);
+  return { isTable: isTableTally(whole), isTableAfterFirst: isTableTally(afterFirst) };
+}
+
+/** The lines of a would-be table read so far. */
+interface TableTally {
+  size: number;
+  columned: number;
+  indented: number;
+  short: boolean;
+  isPossible: boolean;
+}
+
+/** A tally of `size` lines; none when the table would have fewer than two. */
+function tally(size: number): TableTally {
+  return { size, columned: 0, indented: 0, short: true, isPossible: size >= 2 };
+}
+
+/** Counts the table's line `index`, and says when the lines can no longer be either kind of table. */
+function count(table: TableTally, index: number, isColumned: boolean, isIndented: boolean, isLong: boolean): void {
+  if (!table.isPossible) return;
+  if (isColumned) table.columned++;
+  if (isIndented) table.indented++;
+  if (isLong) table.short = false;
+  const left = table.size - index - 1;
+  const mayBeColumns = table.columned + left >= 2 && (table.columned + left) * 2 >= table.size;
+  if (!mayBeColumns && !(table.short && table.indented === index + 1)) table.isPossible = false;
+}
+
+function isTableTally(table: TableTally): boolean {
+  const { size, columned, indented, short } = table;
+  return table.isPossible && ((columned >= 2 && columned * 2 >= size) || (indented === size && short));
 }
 
 /** `Scott` on the last line of the last paragraph is the signature. */

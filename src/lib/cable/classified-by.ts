@@ -5,7 +5,7 @@
 import { isNearMiss, isTransposed } from './near-miss.ts';
 import { collapseSpaces } from './text.ts';
 
-/** Global, for `matchAll`: `findBlocks` reads one label after another. */
+/** Global: `labelledBlocks` reads one label after another. */
 const labelPattern = /(?:^|[^A-Za-z])(?:Classified\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:/g;
 
 /** Where the reasons begin: `for reasons`, `Reason:`, `per 1.4`, `E.O. 12958`. */
@@ -22,11 +22,74 @@ const reasonsPattern =
  */
 export function parseClassifiedBy(text: string): string[] {
   for (const block of findBlocks(text)) {
-    const names = namesIn(block);
-    // `Classified By: ADANA 222 / ADANA 216 …`: references where a name belongs; a later label has it.
-    if (names.length > 0 && names.every((name) => !/\d{2}/.test(name))) return names;
+    const names = personNames(block);
+    if (names) return names;
   }
   return [];
+}
+
+/** The names of a label's block, or null when it names nobody. */
+function personNames(block: string): string[] | null {
+  const names = namesIn(block);
+  // `Classified By: ADANA 222 / ADANA 216 …`: references where a name belongs; a later label has it.
+  return names.length > 0 && names.every((name) => !/\d{2}/.test(name)) ? names : null;
+}
+
+/** Who classified a cable and why: `parseClassifiedBy` and `parseReasons` of one text. */
+export interface Classification {
+  classifiedBy: string[];
+  reasons: string | null;
+}
+
+/**
+ * `parseClassifiedBy` and `parseReasons` of `[...fields, ...rest].join('\n\n')`, the cable's
+ * Classified By fields first, then its other texts (for a first copy cut short). The whole text
+ * is joined and read only when it must be: in most cables the first field's label decides both,
+ * and a text without the word `classified` holds no label at all.
+ */
+export function parseClassification(fields: readonly string[], rest: readonly string[]): Classification {
+  // The fields with the separator after them: no label or block read in it reaches past its end.
+  const decided = fields.length > 0 ? decideByFirst(`${fields.join('\n\n')}\n\n`) : null;
+  if (decided) return decided;
+  const texts = [...fields, ...rest];
+  if (!texts.some(mayHoldLabel)) {
+    // No label: nobody named, and the reasons only from a `Reasons 1.4 (b)` line near the top.
+    return { classifiedBy: [], reasons: reasonsOf(reasonsLine(joinedStart(texts, reasonsLineReach))) };
+  }
+  const text = texts.join('\n\n');
+  return { classifiedBy: parseClassifiedBy(text), reasons: parseReasons(text) };
+}
+
+/**
+ * Both fields from the useful labels of the start of the text, when one of them names someone;
+ * null when the rest of the text may still decide. The first useful label gives the reasons.
+ */
+function decideByFirst(start: string): Classification | null {
+  let reasons: string | null | undefined;
+  for (const block of labelledBlocks(start)) {
+    if (!isUseful(block)) continue;
+    reasons ??= reasonsOf(block);
+    const names = personNames(block);
+    if (names) return { classifiedBy: names, reasons };
+  }
+  return null;
+}
+
+/** Every form of the label holds one of these (`Classified By`, `CLASSIFIED BY`, `classified by:`). */
+function mayHoldLabel(text: string): boolean {
+  return labelWordPattern.test(text);
+}
+
+/** As a pattern V8 searches both words at once, skipping ahead several characters at a time: faster than two `includes`. */
+const labelWordPattern = /lassified|LASSIFIED/;
+
+/** The first `length` characters of the texts joined by blank lines, without joining them all. */
+function joinedStart(texts: readonly string[], length: number): string {
+  let start = '';
+  for (let index = 0; index < texts.length && start.length < length; index++) {
+    start += `${index === 0 ? '' : '\n\n'}${texts[index]!.slice(0, length)}`;
+  }
+  return start.slice(0, length);
 }
 
 /** A name's suffix, kept with it though written after a comma: `Thomas W. Simons, Jr.`. */
@@ -62,7 +125,11 @@ function namesIn(block: string): string[] {
 
 /** The classification reasons as written: `1.4 (b) and (d)`; null when none are given. */
 export function parseReasons(text: string): string | null {
-  const found = findBlocks(text).next().value ?? reasonsLine(text);
+  return reasonsOf(findBlocks(text).next().value ?? reasonsLine(text));
+}
+
+/** The reasons given in a label's block, or in a reasons line. */
+function reasonsOf(found: string | null): string | null {
   const block = found === null ? null : collapseSpaces(found);
   if (!block) return null;
   const start = /\b1\s?\.\s?[1-8](?!\d)/.exec(block);
@@ -80,6 +147,9 @@ function reasonsLine(text: string): string | null {
   return reason ? text.slice(reason.index, reason.index + 200) : null;
 }
 
+/** How far into a text `reasonsLine` reads: its search, and the line it returns. */
+const reasonsLineReach = 6000 + 200;
+
 function tidyReasons(reasons: string): string | null {
   const tidy = collapseSpaces(reasons)
     .replace(/[\s,/&]+$/, '')
@@ -95,15 +165,9 @@ function tidyReasons(reasons: string): string | null {
 function* findBlocks(text: string): Generator<string> {
   let first: string | null = null;
   let found = false;
-  for (const label of text.matchAll(labelPattern)) {
-    const end = label.index + label[0].length;
-    // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
-    if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
-    const block = blockAt(text, end);
+  for (const block of labelledBlocks(text)) {
     first ??= block;
-    // A label with nothing but a marking after it (`Classified By: Classified By: …` as the release glued it),
-    // or a first copy of the cable cut short (`Classified By: CDA Andrew Schof...`): read the next.
-    if (block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block)) {
+    if (isUseful(block)) {
       found = true;
       yield block;
     }
@@ -111,12 +175,35 @@ function* findBlocks(text: string): Generator<string> {
   if (!found && first !== null) yield first;
 }
 
+/** The text of each label, in order. */
+function* labelledBlocks(text: string): Generator<string> {
+  // `matchAll` without its copy of the pattern: this generator keeps its own place in the text.
+  for (let at = 0; ; ) {
+    labelPattern.lastIndex = at;
+    const label = labelPattern.exec(text);
+    if (!label) return;
+    const end = label.index + label[0].length;
+    at = end;
+    // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
+    if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
+    yield blockAt(text, end);
+  }
+}
+
+/**
+ * A label with nothing but a marking after it (`Classified By: Classified By: …` as the release glued it),
+ * or a first copy of the cable cut short (`Classified By: CDA Andrew Schof...`), is not: the next is read.
+ */
+function isUseful(block: string): boolean {
+  return block.replace(/\((?:U|C|S|SBU)\)/g, '').trim() !== '' && !/(?:\.\.\.|…)\s*$/.test(block);
+}
+
 function blockAt(text: string, start: number): string {
   // Lines without trailing spaces or a CSV dump's `\`, so a word wrapped mid-way (`Reas` / `ons`) reads as one gap.
   const lines = text
     .slice(start, start + 600)
     .split('\n', 3)
-    .map((line) => line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, ''));
+    .map(withoutLineEnd);
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
     if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;
@@ -126,6 +213,12 @@ function blockAt(text: string, start: number): string {
     block += isWrappedWord(block, line) ? line : ` ${line}`;
   }
   return block;
+}
+
+/** A line without its trailing spaces, `\` or `<br>`: the pattern, tried at every character, runs only on a line that ends with one. */
+function withoutLineEnd(line: string): string {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 32 || last === 9 || last === 92 || last === 62 ? line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, '') : line;
 }
 
 /** A long line cut inside a name, `… Coordinator Hoyt Y` + `ee for reasons`: join without a space. */

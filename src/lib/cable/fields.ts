@@ -8,7 +8,7 @@ export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
 
 import { removeGluedPageNumbers } from './page-breaks.ts';
-import { collapseSpaces } from './text.ts';
+import { collapseSpaces, withoutEscape } from './text.ts';
 
 export { parseTags } from './tags.ts';
 
@@ -94,7 +94,7 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   const parts: string[] = [];
   let used = 0;
   for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    let line = withoutEscape(rawLine);
     if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
     if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
@@ -191,6 +191,7 @@ export function parseSummary(text: string): string | null {
  * it starts with the first numbered paragraph before the marker; -1 when there is none.
  */
 function unlabelledSummaryStart(text: string, from: number): number {
+  if (!mayEndSummary(text, from)) return -1;
   summaryEndPattern.lastIndex = from;
   const end = summaryEndPattern.exec(text);
   if (!end) return -1;
@@ -220,6 +221,19 @@ function findSummaryStart(text: string, from: number): RegExpExecArray | null {
 
 const summaryWordPattern = /SUMMARY|Summary|summary/g;
 
+/**
+ * Whether an end marker may follow `from`: it holds the word (`END SUMMARY`) or its typo with
+ * one M (`END SUMARY`), both found by a plain search faster than the marker pattern runs.
+ */
+function mayEndSummary(text: string, from: number): boolean {
+  summaryWordPattern.lastIndex = from;
+  if (summaryWordPattern.test(text)) return true;
+  typoWordPattern.lastIndex = from;
+  return typoWordPattern.test(text);
+}
+
+const typoWordPattern = /UMARY|umary/g;
+
 function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);
   const before = text.slice(Math.max(0, at - 24), at);
@@ -234,12 +248,21 @@ function cleanSummary(raw: string): string {
   if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
   if (/---|===|‐‐‐/.test(text)) text = text.replace(/^[ \t]*[-=‐]{3,}[ \t]*$/gm, ' ');
   if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
-  return collapseSpaces(text.replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ').replace(markingPattern, ' '))
-    .trim()
-    .replace(/^[-:.–‐\s]+/, '')
-    .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, '')
-    .replace(/\s*[-–]+$/, '')
-    .trim();
+  return withoutTrailingDashes(
+    collapseSpaces(text.replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ').replace(markingPattern, ' '))
+      .trim()
+      .replace(/^[-:.–‐\s]+/, '')
+      .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
+  ).trim();
+}
+
+/**
+ * The text without the dashes it ends with. The pattern is tried at every space of the text,
+ * so it runs only on a text that ends with a dash.
+ */
+function withoutTrailingDashes(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 45 || last === 0x2013 ? text.replace(/\s*[-–]+$/, '') : text;
 }
 
 /** The E.O. line: `E.O. 12958: DECL: 06/23/2019`, `EO 12958 DECL: 09/21/10`, `E.O. 13526`. */

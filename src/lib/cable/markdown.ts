@@ -31,10 +31,14 @@ export function serialize(tree: Root): string {
  */
 const root: Handle = (node: Root, _parent, state: State, info) => {
   const parts: string[] = [];
+  // Every block starts and ends a line; no handler changes the info it is given.
+  const blockInfo = { ...info, before: '\n', after: '\n' };
   state.indexStack.push(-1);
-  for (const [index, child] of node.children.entries()) {
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index]!;
     state.indexStack[state.indexStack.length - 1] = index;
-    parts.push(state.handle(child, node, state, { ...info, before: '\n', after: '\n' }));
+    // Paragraphs, most blocks, go to their handler below without the serializer's lookup by node type.
+    parts.push(child.type === 'paragraph' ? oneTextParagraph(child, node, state, blockInfo) : state.handle(child, node, state, blockInfo));
     if (child.type !== 'list') state.bulletLastUsed = undefined;
     const next = node.children[index + 1];
     if (next) parts.push(between(child, next, node, state));
@@ -88,9 +92,9 @@ function isOneText(node: Paragraph | Heading): boolean {
   return node.children.length === 1 && node.children[0]!.type === 'text';
 }
 
-/** The one text node of a paragraph or heading, as remark's phrasing container gives it. */
+/** The one text node of a paragraph or heading, as remark's phrasing container gives it (to the `text` handler below). */
 function onlyText(node: Paragraph | Heading, state: State, info: Info): string {
-  return state.handle(node.children[0]!, node, state, info);
+  return text(node.children[0] as Text, node, state, info);
 }
 
 /**
@@ -100,22 +104,34 @@ function onlyText(node: Paragraph | Heading, state: State, info: Info): string {
  */
 const text: Handle = (node: Text, parent, state: State, info) => {
   const value = node.value;
+  const isHeading = parent?.type === 'heading';
+  const atLineStart = info.before === '' || /[\r\n]$/.test(info.before);
+  // Most text holds none of the characters escaped inside a line, nor a line break: one search tells.
+  if (!(isHeading ? headingSpecialPattern : specialPattern).test(value)) return escapeLineStart(value, { atLineStart });
   if (value.includes('\n') || value.includes('\r')) return state.safe(value, info);
-  return escapeText(value, { isHeading: parent?.type === 'heading', atLineStart: info.before === '' || /[\r\n]$/.test(info.before) });
+  return escapeText(value, { isHeading, atLineStart });
 };
+
+/** Every character `escapeText` escapes inside a line (`&` only before a character reference), and the line breaks. */
+const specialPattern = /[\\`*_[\]<~|&\n\r]/;
+const headingSpecialPattern = /[\\`*_[\]<~|#&\n\r]/;
 
 function escapeText(value: string, { isHeading, atLineStart }: { isHeading: boolean; atLineStart: boolean }): string {
   // In a heading, a trailing `#` would close it: escape every `#` there.
   let escaped = value.replace(isHeading ? headingSyntaxPattern : inlineSyntaxPattern, '\\$&');
   if (escaped.includes('&')) escaped = escaped.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  // Most lines open with a letter: the three replacements below only run when one of them applies.
-  if (atLineStart && blockStartPattern.test(escaped)) {
-    escaped = escaped
-      .replace(/^[ \t]/, (space) => (space === ' ' ? '&#x20;' : '&#x9;'))
-      .replace(/^[#>+=-]/, '\\$&')
-      .replace(/^(\d{1,9})([.)])/, '$1\\$2');
-  }
-  return escaped;
+  return escapeLineStart(escaped, { atLineStart });
+}
+
+/** At the start of a line, what would open a block. */
+function escapeLineStart(value: string, { atLineStart }: { atLineStart: boolean }): string {
+  // Most lines open with a letter, and what opens a block is told by the first character.
+  if (!atLineStart || !blockStartPattern.test(value)) return value;
+  const first = value.charCodeAt(0);
+  // An indent as a character reference, `1.` as `1\.`, `#`, `>`, `+`, `=` and `-` behind a backslash.
+  if (first === 32 || first === 9) return `${first === 32 ? '&#x20;' : '&#x9;'}${value.slice(1)}`;
+  if (first >= 48 && first <= 57) return value.replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return `\\${value}`;
 }
 
 const inlineSyntaxPattern = /[\\`*_[\]<~|]/g;

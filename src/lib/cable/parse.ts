@@ -5,7 +5,8 @@
 
 import type { Root } from 'mdast';
 import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
-import { parseClassifiedBy, parseDeclassification, parseReasons, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
+import { parseClassification } from './classified-by.ts';
+import { parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
@@ -40,7 +41,8 @@ export interface ParseResult {
 export function parseCable(text: string, options: ParseOptions): ParseResult {
   if (typeof options?.path !== 'string') throw new TypeError('parseCable: options.path must be a string');
   const messages = new MessageList(options.path);
-  const lines = toLines(text);
+  const file = toLines(text);
+  const lines = file.lines;
   const metadata = readMetadata(lines, messages);
   if (!metadata) return { cable: null, messages: messages.messages };
 
@@ -62,8 +64,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
       },
     );
   }
-  const headerText = envelope.header.map((entry) => entry.text).join('\n');
-  const bodyText = envelope.body.map((entry) => entry.text).join('\n');
+  const headerText = textOf(envelope.header, file);
+  const bodyText = textOf(envelope.body, file);
   const routing = parseRouting(envelope.header);
   const canonicalId = canonicalizeId(metadata.id);
   const fields = (name: FieldName): string[] => fieldTexts(body, name);
@@ -94,7 +96,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
   // The Classified By lines first (a label repeated when the release glued it to REF: `Classified By:
   // Classified By: …`), then the whole text, for a file whose first copy of the cable is cut short.
-  const classifiedText = [...fields('classifiedBy'), headerText, bodyText].join('\n\n');
+  const classification = parseClassification(fields('classifiedBy'), [headerText, bodyText]);
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
   const referenceOptions = { year: metadata.date.slice(0, 4), referenceId: canonicalId };
   const references = unique(
@@ -118,8 +120,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     caveats: caveatsOf(body, envelope.banner?.text ?? ''),
     eo: eo === null ? null : withoutOrder(eo),
     declassify: eo === null ? null : parseDeclassification(eo),
-    classifiedBy: parseClassifiedBy(classifiedText),
-    reasons: parseReasons(classifiedText),
+    classifiedBy: classification.classifiedBy,
+    reasons: classification.reasons,
     references,
     summary: parseSummary(bodyText),
     signers: parseSigners(bodyText),
@@ -131,9 +133,51 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
 }
 
-function toLines(text: string): Line[] {
+/** The file's lines, and where each starts in its text when they are the text split at `\n`. */
+interface FileLines {
+  text: string;
+  lines: Line[];
+  /** Null when the file has `\r` line ends: its lines are then no slices of one text. */
+  starts: number[] | null;
+}
+
+function toLines(text: string): FileLines {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return clean.split(clean.includes('\r') ? /\r\n?|\n/ : '\n').map((line, index) => ({ text: line, line: index + 1 }));
+  if (clean.includes('\r')) {
+    const lines = clean.split(/\r\n?|\n/).map((line, index) => ({ text: line, line: index + 1 }));
+    return { text: clean, lines, starts: null };
+  }
+  const lines: Line[] = [];
+  const starts: number[] = [];
+  let start = 0;
+  for (const line of clean.split('\n')) {
+    starts.push(start);
+    lines.push({ text: line, line: lines.length + 1 });
+    start += line.length + 1;
+  }
+  return { text: clean, lines, starts };
+}
+
+/** Lines as one text, joined by newlines: a slice of the file's text where they are consecutive lines of it. */
+function textOf(entries: Line[], file: FileLines): string {
+  if (entries.length <= 1) return entries[0]?.text ?? '';
+  return sliceOf(entries, file) ?? entries.map((entry) => entry.text).join('\n');
+}
+
+/**
+ * The entries' text without copying it, when they are consecutive lines of the file; the first
+ * may be the end of its line and the last the start of its, as the banner cuts the line it is on.
+ */
+function sliceOf(entries: Line[], { text, lines, starts }: FileLines): string | null {
+  const first = entries[0]!;
+  const last = entries[entries.length - 1]!;
+  const at = first.line - 1;
+  const firstLine = lines[at];
+  const lastLine = lines[at + entries.length - 1];
+  if (!starts || !firstLine || lastLine?.line !== last.line) return null;
+  for (let index = 1; index < entries.length - 1; index++) if (entries[index] !== lines[at + index]) return null;
+  if (!firstLine.text.endsWith(first.text) || !lastLine.text.startsWith(last.text)) return null;
+  return text.slice(starts[at]! + firstLine.text.length - first.text.length, starts[last.line - 1]! + last.text.length);
 }
 
 /** The date-time group's time when it falls on the same day (give or take a day, across zones). */

@@ -4,7 +4,7 @@
  */
 import type { Reference } from './schema.ts';
 import { canonicalizeId, normalizeStation } from './stations.ts';
-import { collapseSpaces } from './text.ts';
+import { collapseSpaces, withoutEscape } from './text.ts';
 
 export interface ReferenceOptions {
   /** Year of the citing cable (`2009`, `09`), used for entries that give none (`STATE 1234`). */
@@ -97,7 +97,7 @@ function blockAt(text: string, start: number, label: string): string | null {
     .split('\n');
   const kept: string[] = [];
   for (const [index, rawLine] of lines.entries()) {
-    const line = rawLine.replace(/[ \t]*\\[ \t]*$/, '');
+    const line = withoutEscape(rawLine);
     if (line.trim() === '') {
       const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
       const last = kept[kept.length - 1] ?? '';
@@ -151,7 +151,9 @@ interface Entry {
 function splitEntries(block: string): Entry[] {
   const starts: { label: string; at: number; textAt: number }[] = [];
   let expected = 0;
-  for (const match of block.matchAll(entryLabelPattern)) {
+  // `matchAll` without its copy of the pattern.
+  entryLabelPattern.lastIndex = 0;
+  for (let match = entryLabelPattern.exec(block); match; match = entryLabelPattern.exec(block)) {
     const letter = (match[1] ?? match[2] ?? '').toUpperCase();
     if (letter.charCodeAt(0) - 65 !== expected) continue;
     if (expected === 0 && block.slice(0, match.index).trim() !== '') continue;

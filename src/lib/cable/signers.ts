@@ -35,12 +35,16 @@ const particlePattern = /^(?:van|von|de|del|della|der|da|di|du|la|le|el|al|bin)$
  * (`CRETZ  CRETZ`) give two entries. Empty when the body ends without a signature.
  */
 export function parseSigners(text: string): string[] {
-  const lines = text.slice(-4000).split('\n');
-  // Up to twelve lines with text from the end; blank lines of a page break do not count.
+  const tail = text.slice(-4000);
+  // Up to twelve lines with text from the end; blank lines of a page break do not count. Lines
+  // are read from the end, where the signature is, without splitting the rest of the tail.
   let seen = 0;
-  for (let index = lines.length - 1; index >= 0 && seen < 12; index--) {
-    if ((lines[index] ?? '').trim() !== '') seen++;
-    const line = (lines[index] ?? '')
+  for (let end = tail.length; end >= 0 && seen < 12; ) {
+    const start = end === 0 ? 0 : tail.lastIndexOf('\n', end - 1) + 1;
+    const raw = tail.slice(start, end);
+    end = start - 1;
+    if (raw.trim() !== '') seen++;
+    const line = raw
       .replace(/^.*\*{5,}\s*/, '')
       // `GILLESPIE##`: the end-of-text marks of old cables.
       .replace(/#{2,}\s*$/, '')

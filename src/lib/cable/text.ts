@@ -32,3 +32,11 @@ export function isDigit(code: number): boolean {
 export function isBlank(text: string): boolean {
   return text.length === 0 || (isSpace(text.charCodeAt(text.length - 1)) && text.trim() === '');
 }
+
+/**
+ * A line without the `\` a CSV dump ends it with (and the spaces around it). The pattern is tried
+ * at every character of the line, so it runs only on a line that holds a backslash.
+ */
+export function withoutEscape(line: string): string {
+  return line.includes('\\') ? line.replace(/[ \t]*\\[ \t]*$/, '') : line;
+}
