@@ -102,8 +102,8 @@ export async function indexCables(cacheDir: URL, { partSize = configuredPartSize
   const downloads = (await readDownloads(cacheDir)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(downloads.map((download) => [download.id, download]));
   const root = path.join(fileURLToPath(cacheDir), 'search', 'parts');
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize);
-  const code = await codeDigest();
+  const chunkSize = configuredChunkSize();
+  const code = await codeDigest(chunkSize);
   const plan = planParts(
     downloads.map(({ id, data }) => ({ id, date: data.date })),
     partSize,
@@ -118,8 +118,11 @@ export async function indexCables(cacheDir: URL, { partSize = configuredPartSize
         ids.map((id) => byId.get(id) as Download),
       ),
     );
-  await buildParts(work.flatMap(({ build }) => (build ? [build.job] : [])));
-  const parts = await Promise.all(work.map(({ part, build }) => (build ? build.finish() : part)));
+  await buildParts(
+    work.flatMap(({ job }) => (job ? [job] : [])),
+    chunkSize,
+  );
+  const parts = await Promise.all(work.map(({ finish }) => finish()));
   const planned = new Set(plan.flatMap(({ name }) => [name, `${name}.base.json`, deltaName(name), `${deltaName(name)}.json`]));
   const stale = (await readdir(root).catch(() => [] as string[])).filter((entry) => !planned.has(entry));
   await Promise.all(stale.map((entry) => rm(path.join(root, entry), { recursive: true, force: true })));
@@ -142,10 +145,15 @@ interface DeltaRecord {
   dates: Record<string, string>;
 }
 
-/** A part as planned: as it is, or once what it needs is built and `finish` has recorded it. */
+/** A part as planned: what must be indexed for it, if anything, and what it is once that is built (`finish` records it). */
 interface PartWork {
-  part: IndexedPart;
-  build?: { job: PartJob; finish: () => Promise<IndexedPart> };
+  job?: PartJob;
+  finish: () => Promise<IndexedPart>;
+}
+
+/** A part with nothing to build. */
+function kept(part: IndexedPart): PartWork {
+  return { finish: async () => part };
 }
 
 /**
@@ -162,26 +170,27 @@ async function planPart(root: string, code: string, name: string, cables: readon
   const part = { name, folder, pages: cables.length, built: false };
   if (usable && base.digest === digest) {
     await removeDelta(deltaFolder);
-    return { part };
+    return kept(part);
   }
   const plan = usable ? planDelta(base.cables, cables.map(indexedCable)) : null;
   if (plan) {
     const inDelta = new Set(plan.ids);
     const deltaCables = cables.filter(({ id }) => inDelta.has(id));
     const deltaDigest = partDigest(code, `${deltaName(name)}\0${plan.buckets.join(',')}`, deltaCables);
-    const kept = await readJson<DeltaRecord>(`${deltaFolder}.json`);
+    const lastDelta = await readJson<DeltaRecord>(`${deltaFolder}.json`);
     const withDelta = ({ buckets, dates }: DeltaRecord, built: boolean): IndexedPart => {
       const masked = buckets.map((bucket) => bucketValue(name, bucket));
       return { ...part, delta: { name: deltaName(name), folder: deltaFolder, pages: deltaCables.length, built, masked, dates } };
     };
-    if (kept?.digest === deltaDigest && existsSync(path.join(deltaFolder, 'pagefind-entry.json'))) return { part: withDelta(kept, false) };
+    if (lastDelta?.digest === deltaDigest && existsSync(path.join(deltaFolder, 'pagefind-entry.json')))
+      return kept(withDelta(lastDelta, false));
     await removeDelta(deltaFolder);
     const finish = async (): Promise<IndexedPart> => {
       const delta = { digest: deltaDigest, buckets: plan.buckets, dates: await fragmentDates(deltaFolder, deltaCables) };
       await writeFile(`${deltaFolder}.json`, JSON.stringify(delta));
       return withDelta(delta, true);
     };
-    return { part, build: { job: partJob(deltaCables, deltaFolder, null), finish } };
+    return { job: partJob(deltaCables, deltaFolder, null), finish };
   }
   await rm(`${folder}.base.json`, { force: true });
   await rm(folder, { recursive: true, force: true });
@@ -193,7 +202,7 @@ async function planPart(root: string, code: string, name: string, cables: readon
     await writeFile(`${folder}.base.json`, JSON.stringify(record));
     return { ...part, built: true };
   };
-  return { part, build: { job: partJob(cables, folder, name), finish } };
+  return { job: partJob(cables, folder, name), finish };
 }
 
 /** What a part's worker needs of its cables: a base's documents are filed under their buckets (`bucketsOf`), a delta's under none. */
@@ -206,9 +215,8 @@ function partJob(cables: readonly Download[], folder: string, bucketsOf: string 
  * two at a time, staggered (search-stages.ts): the smallest first, so the largest writes last, alone,
  * instead of holding up the others. All are awaited before a failure is reported.
  */
-async function buildParts(jobs: PartJob[]): Promise<void> {
+async function buildParts(jobs: PartJob[], chunkSize: number): Promise<void> {
   const stages = new Stages();
-  const chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE);
   const inOrder = [...jobs].sort((a, b) => a.cables.length - b.cables.length);
   const outcomes = await Promise.allSettled(
     inOrder.map((job) => {
@@ -312,15 +320,24 @@ async function linkFolder(from: string, to: string, include: (file: string) => b
 }
 
 function configuredPartSize(): number {
-  const configured = Number(process.env.CABLES_SEARCH_PART_SIZE);
-  return Number.isInteger(configured) && configured > 0 ? configured : defaultPartSize;
+  return positiveInteger(process.env.CABLES_SEARCH_PART_SIZE) ?? defaultPartSize;
+}
+
+/** `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` when set, else `indexChunkSize`: given to each part's service. */
+function configuredChunkSize(): number {
+  return positiveInteger(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) ?? indexChunkSize;
+}
+
+function positiveInteger(text: string | undefined): number | null {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : null;
 }
 
 /** The code and settings every part is made with. */
-async function codeDigest(): Promise<string> {
+async function codeDigest(chunkSize: number): Promise<string> {
   const hash = createHash('sha256');
   for (const source of sources) hash.update(await readFile(source));
-  hash.update(`pagefind ${await pagefindVersion()} chunk ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`);
+  hash.update(`pagefind ${await pagefindVersion()} chunk ${chunkSize}`);
   return hash.digest('hex');
 }
 
