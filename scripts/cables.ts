@@ -105,7 +105,9 @@ async function check(folder: string): Promise<void> {
   // CPU time of this one thread: steadier than the wall clock on a shared machine.
   const cpu = process.cpuUsage(cpuStarted);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const megabytes = bytes / 1024 / 1024;
+  // Both units, said as such: MiB (2^20 bytes) is the stricter figure, MB (10^6 bytes) the SI one.
+  const mebibytes = bytes / 1024 / 1024;
+  const megabytes = bytes / 1e6;
   const report = {
     folder,
     files: files.length,
@@ -113,11 +115,12 @@ async function check(folder: string): Promise<void> {
     fatal: fatal.length,
     warnings,
     fields,
-    megabytes: Number(megabytes.toFixed(1)),
+    bytes,
     seconds: Number(seconds.toFixed(2)),
+    mebibytesPerSecond: Number((mebibytes / seconds).toFixed(1)),
     megabytesPerSecond: Number((megabytes / seconds).toFixed(1)),
     cpuSeconds: Number(cpuSeconds.toFixed(2)),
-    megabytesPerCpuSecond: Number((megabytes / cpuSeconds).toFixed(1)),
+    mebibytesPerCpuSecond: Number((mebibytes / cpuSeconds).toFixed(1)),
   };
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
@@ -131,10 +134,11 @@ async function check(folder: string): Promise<void> {
       console.log(`  ${String(n).padStart(6)}  ${((100 * n) / Math.max(parsed, 1)).toFixed(1).padStart(5)}%  ${field}`);
     }
     console.log(
-      `\nParsed ${megabytes.toFixed(1)} MB in ${seconds.toFixed(2)} s wall: ${(megabytes / seconds).toFixed(1)} MB/s (one core, reading excluded)`,
+      `\nParsed ${mebibytes.toFixed(1)} MiB (${megabytes.toFixed(1)} MB) in ${seconds.toFixed(2)} s wall: ` +
+        `${(mebibytes / seconds).toFixed(1)} MiB/s, ${(megabytes / seconds).toFixed(1)} MB/s (one core, reading excluded)`,
     );
     console.log(
-      `          ${cpuSeconds.toFixed(2)} s of CPU: ${(megabytes / cpuSeconds).toFixed(1)} MB per CPU second (steadier on a busy machine)`,
+      `          ${cpuSeconds.toFixed(2)} s of CPU: ${(mebibytes / cpuSeconds).toFixed(1)} MiB per CPU second (steadier on a busy machine)`,
     );
   }
   if (fatal.length > 0) process.exitCode = 1;
