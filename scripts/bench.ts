@@ -18,12 +18,12 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareCables, touchOneCable } from './bench/corpus.ts';
 import { makeGlobProject } from './bench/glob-project.ts';
 import { type FirstSearch, measureFirstSearch, measureOutput, type OutputSize, readStages, type Stages } from './bench/measure.ts';
 import { compareResults, printResult } from './bench/report.ts';
 import { runMeasured } from './bench/run.ts';
+import { parseOptions } from './options.ts';
 
 export interface BuildMeasure {
   label: string;
@@ -51,7 +51,11 @@ export interface BenchResult {
   runs: BuildMeasure[];
 }
 
-const { values } = parseArgs({
+const usage = `usage: npm run bench -- [--cables N] [--warm] [--glob] [--source DIR] [--json FILE] [--keep]
+                        [--no-browser] [--node-options "…"] [--config FILE]
+       npm run bench -- --compare A.json B.json`;
+
+const { values } = parseOptions(usage, {
   options: {
     cables: { type: 'string', default: '1000' },
     source: { type: 'string', default: '../shared/corpus/cables' },
@@ -63,10 +67,15 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     'node-options': { type: 'string' },
     config: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   allowPositionals: true,
   strict: true,
 });
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.join(root, 'bench');
@@ -78,7 +87,10 @@ if (values.compare) {
 }
 
 async function bench(count: number): Promise<void> {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--cables wants a positive whole number, got ${values.cables}`);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`--cables wants a positive whole number, got ${values.cables}\n\n${usage}`);
+    process.exit(2);
+  }
   await mkdir(benchDir, { recursive: true });
   // Inside the project: Astro writes its prerender chunks beside an output folder within the working
   // directory, but to a shared .astro/.prerender/ for one outside it, where parallel builds collide.

@@ -6,16 +6,20 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { decodeCable, formatMessage, type Message, parseCable, renderCable } from '../src/lib/cable/index.ts';
+import { parseOptions } from './options.ts';
 
 const usage = `usage: npm run cables -- inspect <file>
        npm run cables -- check [folder]   (default: $CABLES_DIR or cables/)`;
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } });
+const { positionals, values } = parseOptions(usage, {
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
 const [command, target] = positionals;
 
-if (command === 'inspect' && target) await inspect(target);
+if (values.help) console.log(usage);
+else if (command === 'inspect' && target) await inspect(target);
 else if (command === 'check') await check(target ?? process.env.CABLES_DIR ?? 'cables');
 else {
   console.error(usage);
