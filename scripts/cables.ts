@@ -26,8 +26,24 @@ else {
   process.exitCode = 2;
 }
 
+/** A file or folder the user named that cannot be read: what went wrong and what to do, exit code 1. */
+function unreadable(what: string, target: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'does not exist'
+      : code === 'ENOTDIR'
+        ? 'is not a folder'
+        : code === 'EISDIR'
+          ? 'is a folder: inspect takes one cable file, check takes a folder'
+          : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  console.error(`${what} ${target} ${reason}\n\n${usage}`);
+  process.exit(1);
+}
+
 async function inspect(file: string): Promise<void> {
-  const decoded = decodeCable(await readFile(file), { path: file });
+  const bytes = await readFile(file).catch((error: unknown) => unreadable('the file', file, error));
+  const decoded = decodeCable(bytes, { path: file });
   const result = decoded.text === null ? { cable: null, messages: [] } : parseCable(decoded.text, { path: file });
   const messages = [...decoded.messages, ...result.messages];
   if (values.json) {
@@ -50,7 +66,12 @@ async function inspect(file: string): Promise<void> {
 }
 
 async function check(folder: string): Promise<void> {
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
+  const entries = await readdir(folder).catch((error: unknown) => unreadable('the folder', folder, error));
+  const names = entries.filter((name) => name.endsWith('.txt')).sort();
+  if (names.length === 0) {
+    console.error(`the folder ${folder} holds no .txt files: point check at a folder of cable files, such as ../shared/corpus/cables`);
+    process.exit(1);
+  }
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(folder, name)) })));
   const fields: Record<string, number> = {
     tags: 0,
