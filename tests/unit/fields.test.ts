@@ -47,6 +47,18 @@ describe('a fragment holding just the field', () => {
   test('tags line', () => {
     expect(parseTags('TAGS: PGOVPREL, KDEM SIPDIS')).toEqual(['PGOV', 'PREL', 'KDEM']);
     expect(parseTags('TAFS: PREL,PGOV')).toEqual(['PREL', 'PGOV']);
+    // A CSV dump's `\` line ends hide neither a trailing comma nor a wrapped line of codes (08BOGOTA800).
+    expect(parseTags('TAGS: PHUM PREF SP CO \\\nCI, AR, EC, BR \\\nSUBJECT: COLOMBIAN FORCES')).toEqual([
+      'PHUM',
+      'PREF',
+      'SP',
+      'CO',
+      'CI',
+      'AR',
+      'EC',
+      'BR',
+    ]);
+    expect(parseTags('TAGS: PREL, PGOV, \\\nKDEM, IZ \\\n')).toEqual(['PREL', 'PGOV', 'KDEM', 'IZ']);
     expect(parseTags('TAGA: PREL PREL ETRD')).toEqual(['PREL', 'ETRD']);
     // A label that starts its line takes whatever follows, in any case, with a comma-wrapped second line.
     expect(parseTags('tAgs: terrorism, \nprel')).toEqual(['TERRORISM', 'PREL']);

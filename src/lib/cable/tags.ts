@@ -3,6 +3,7 @@
  * Written with or without a colon, separated by spaces or commas, sometimes run
  * together (`PGOVPREL`) or wrapped onto a second line after a trailing comma.
  */
+import { withoutEscape } from './text.ts';
 
 /**
  * Codes seen on TAGS lines of the corpus (subject codes, country and organisation codes);
@@ -80,12 +81,13 @@ function findTagText(text: string): string | null {
   const start = match.index + match[0].length;
   let end = text.indexOf('\n', start);
   if (end === -1) end = text.length;
-  let line = text.slice(start, end);
+  // A CSV dump ends each line in `\`: not part of the codes, and it would hide a trailing comma.
+  let line = withoutEscape(text.slice(start, end));
   const glued = gluedFieldPattern.exec(line);
   if (glued) return line.slice(0, glued.index);
   while (/[,;][ \t]*$/.test(line) || nextLineIsCodes(text, end)) {
     const next = text.indexOf('\n', end + 1);
-    const continuation = text.slice(end + 1, next === -1 ? text.length : next);
+    const continuation = withoutEscape(text.slice(end + 1, next === -1 ? text.length : next));
     if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
     // `ECON, PHUM, UK SUBJECT: …`: the wrapped codes with the next field glued on.
     const gluedNext = gluedFieldPattern.exec(continuation);
@@ -127,7 +129,7 @@ function isAtLineStart(text: string, index: number): boolean {
 function nextLineIsCodes(text: string, end: number): boolean {
   if (end >= text.length) return false;
   const next = text.indexOf('\n', end + 1);
-  const line = text.slice(end + 1, next === -1 ? text.length : next);
+  const line = withoutEscape(text.slice(end + 1, next === -1 ? text.length : next));
   const glued = gluedFieldPattern.exec(line);
   const codes = (glued && glued.index > 0 ? line.slice(0, glued.index) : line).trim();
   if (codes === '') return false;
