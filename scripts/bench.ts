@@ -23,7 +23,7 @@ import { makeGlobProject } from './bench/glob-project.ts';
 import { type FirstSearch, measureFirstSearch, measureOutput, type OutputSize, readStages, type Stages } from './bench/measure.ts';
 import { compareResults, printResult } from './bench/report.ts';
 import { runMeasured } from './bench/run.ts';
-import { parseOptions } from './options.ts';
+import { exitWithUsage, parseOptions } from './options.ts';
 
 export interface BuildMeasure {
   label: string;
@@ -87,10 +87,7 @@ if (values.compare) {
 }
 
 async function bench(count: number): Promise<void> {
-  if (!Number.isInteger(count) || count < 1) {
-    console.error(`--cables wants a positive whole number, got ${values.cables}\n\n${usage}`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(count) || count < 1) exitWithUsage(`--cables wants a positive whole number, got ${values.cables}`, usage);
   await mkdir(benchDir, { recursive: true });
   // Inside the project: Astro writes its prerender chunks beside an output folder within the working
   // directory, but to a shared .astro/.prerender/ for one outside it, where parallel builds collide.

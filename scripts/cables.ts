@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeCable, formatMessage, type Message, parseCable, renderCable } from '../src/lib/cable/index.ts';
-import { parseOptions } from './options.ts';
+import { exitWithUsage, parseOptions } from './options.ts';
 
 const usage = `usage: npm run cables -- inspect <file>
        npm run cables -- check [folder]   (default: $CABLES_DIR or cables/)`;
@@ -37,8 +37,7 @@ function unreadable(what: string, target: string, error: unknown): never {
         : code === 'EISDIR'
           ? 'is a folder: inspect takes one cable file, check takes a folder'
           : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
-  console.error(`${what} ${target} ${reason}\n\n${usage}`);
-  process.exit(1);
+  return exitWithUsage(`${what} ${target} ${reason}`, usage, 1);
 }
 
 async function inspect(file: string): Promise<void> {

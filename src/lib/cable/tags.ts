@@ -86,8 +86,7 @@ function findTagText(text: string): string | null {
   const glued = gluedFieldPattern.exec(line);
   if (glued) return line.slice(0, glued.index);
   while (/[,;][ \t]*$/.test(line) || nextLineIsCodes(text, end)) {
-    const next = text.indexOf('\n', end + 1);
-    const continuation = withoutEscape(text.slice(end + 1, next === -1 ? text.length : next));
+    const { line: continuation, next } = lineAfter(text, end);
     if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
     // `ECON, PHUM, UK SUBJECT: …`: the wrapped codes with the next field glued on.
     const gluedNext = gluedFieldPattern.exec(continuation);
@@ -126,10 +125,18 @@ function isAtLineStart(text: string, index: number): boolean {
 }
 
 /** Whether the line after `end` holds nothing but known codes (a wrapped TAGS line). */
+/**
+ * The line after the line break at `end`, without the `\` a CSV dump ends it with (not part of the
+ * codes, and it would hide a trailing comma), and where it ends (-1 at the end of the text).
+ */
+function lineAfter(text: string, end: number): { line: string; next: number } {
+  const next = text.indexOf('\n', end + 1);
+  return { line: withoutEscape(text.slice(end + 1, next === -1 ? text.length : next)), next };
+}
+
 function nextLineIsCodes(text: string, end: number): boolean {
   if (end >= text.length) return false;
-  const next = text.indexOf('\n', end + 1);
-  const line = withoutEscape(text.slice(end + 1, next === -1 ? text.length : next));
+  const { line } = lineAfter(text, end);
   const glued = gluedFieldPattern.exec(line);
   const codes = (glued && glued.index > 0 ? line.slice(0, glued.index) : line).trim();
   if (codes === '') return false;
