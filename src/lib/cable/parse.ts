@@ -93,7 +93,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
   }
-  const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
+  const eo =
+    fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null) ??
+    gluedOrderLine(`${headerText}\n${bodyText}`);
   // The Classified By lines first (a label repeated when the release glued it to REF: `Classified By:
   // Classified By: …`), then the whole text, for a file whose first copy of the cable is cut short.
   const classification = parseClassification(fields('classifiedBy'), [headerText, bodyText]);
@@ -231,6 +233,18 @@ function fieldLine(body: Body, name: FieldName): number {
  * → `DECL: 06/23/2019`); any other order (`E.O. 12356: DECL: OADR`, a mistyped `E.O. 12598`)
  * stays as written, so the page shows which order it is.
  */
+/**
+ * An E.O. line glued to the line before it, where no line opens with one: `… NSC FOR
+ * KUTCHA-HELBLINGE.O. 12958: DECL: 01/15/2029TAGS: …` (09CAIRO79). Only near the top and only with
+ * a declassification after it, so prose citing the order (`under E.O. 12958, …`) is not taken.
+ */
+const gluedOrderPattern = /E\.\s?O\.\s?(?:12958|13526|12356|12065|13292)\s*[:;,]?\s*(?:DECL\b|N\/A\b|OADR\b)[^\n]*/;
+
+function gluedOrderLine(text: string): string | null {
+  const line = gluedOrderPattern.exec(text.slice(0, 4000))?.[0];
+  return line === undefined ? null : (line.split(/TAGS?\b|SUBJ/)[0] ?? '').trim() || null;
+}
+
 function withoutOrder(line: string): string | null {
   const text = line.trim();
   const usual = /^(?:E\.?\s?O\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
