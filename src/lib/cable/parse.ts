@@ -229,11 +229,6 @@ function fieldLine(body: Body, name: FieldName): number {
 }
 
 /**
- * The E.O. line without its label when it cites the usual order (`E.O. 12958: DECL: 06/23/2019`
- * → `DECL: 06/23/2019`); any other order (`E.O. 12356: DECL: OADR`, a mistyped `E.O. 12598`)
- * stays as written, so the page shows which order it is.
- */
-/**
  * An E.O. line glued to the line before it, where no line opens with one: `… NSC FOR
  * KUTCHA-HELBLINGE.O. 12958: DECL: 01/15/2029TAGS: …` (09CAIRO79). Only near the top and only with
  * a declassification after it, so prose citing the order (`under E.O. 12958, …`) is not taken.
@@ -245,6 +240,11 @@ function gluedOrderLine(text: string): string | null {
   return line === undefined ? null : (line.split(/TAGS?\b|SUBJ/)[0] ?? '').trim() || null;
 }
 
+/**
+ * The E.O. line without its label when it cites the usual order (`E.O. 12958: DECL: 06/23/2019`
+ * → `DECL: 06/23/2019`); any other order (`E.O. 12356: DECL: OADR`, a mistyped `E.O. 12598`)
+ * stays as written, so the page shows which order it is.
+ */
 function withoutOrder(line: string): string | null {
   const text = line.trim();
   const usual = /^(?:E\.?\s?O\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
