@@ -93,7 +93,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
   }
-  const eo = chooseOrderLine(fields('eo')) ?? gluedOrderLine(`${headerText}\n${bodyText}`);
+  const eo =
+    fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null) ??
+    gluedOrderLine(`${headerText}\n${bodyText}`);
   // The Classified By lines first (a label repeated when the release glued it to REF: `Classified By:
   // Classified By: …`), then the whole text, for a file whose first copy of the cable is cut short.
   const classification = parseClassification(fields('classifiedBy'), [headerText, bodyText]);
@@ -224,17 +226,6 @@ function fieldTexts(body: Body, name: FieldName): string[] {
 
 function fieldLine(body: Body, name: FieldName): number {
   return body.preamble.fields[name]?.[0]?.[0]?.line ?? 1;
-}
-
-/**
- * The cable's own E.O. line: the first that says something, unless it was cut short (`DECL:
- * 08...` before a repeated header's whole line); a later one may be another cable's, glued into
- * the file (09CAIRO1962's `N/A` before 001960's `DECL: 10/05/2019`). Else the longest: a bare
- * `E.O. 12958:` with its `DECL:` on a line of its own.
- */
-function chooseOrderLine(texts: string[]): string | null {
-  const stated = texts.find((text) => withoutOrder(text) !== null && !/(?:\.{3}|…)\s*$/.test(text));
-  return stated ?? texts.reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
 }
 
 /**
