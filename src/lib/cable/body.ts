@@ -3,7 +3,7 @@
  * the preamble (caveats, E.O., TAGS, SUBJECT, REF, Classified By) set apart, and the rest
  * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
  */
-import { countSubjectLines, endsUnfinished, parseSubject } from './fields.ts';
+import { countSubjectLines, endsUnfinished, executiveOrders, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
@@ -204,7 +204,7 @@ function groupLines(lines: Line[]): Line[][] {
  * (a mistyped `12598`) when a colon or `DECL` follows: `E.O. 13382 ENTITIES` is a sanctions
  * order named in the text.
  */
-const orderNumber = String.raw`(?:12958|13526|12356|12065|13292|1[23]\d{3}(?=\s*[:;,]|\s+(?:DECL|N\/?A)\b))`;
+const orderNumber = String.raw`(?:${executiveOrders}|1[23]\d{3}(?=\s*[:;,]|\s+(?:DECL|N\/?A)\b))`;
 
 const fieldLabels: [FieldName, RegExp][] = [
   ['eo', new RegExp(String.raw`^\s*(?:E\.?\s?[O0]\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i')],

@@ -10,6 +10,9 @@ export { parseSigners } from './signers.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
 import { collapseSpaces, withoutEscape } from './text.ts';
 
+/** The executive orders an E.O. line cites: 12958 and 13526 (the orders of the release's years) and older ones. */
+export const executiveOrders = '(?:12958|13526|12356|12065|13292)';
+
 export { parseTags } from './tags.ts';
 
 /** `SUBJECT:` / `SUBJ:` (any case with a colon), or an upper-case `SUBJECT` starting a line. */
@@ -26,7 +29,7 @@ const subjectStopPattern = new RegExp(
     String.raw`\bCLASSIFIED\s+BY\b`,
     '¶',
     // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).
-    String.raw`\bE\.\s?O\.\s?(?:1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS))|(?:12958|13526|12356|12065|13292)\s*$)`,
+    String.raw`\bE\.\s?O\.\s?(?:1\d{4}(?=\s*[:;,]|\s+(?:DECL|N\/A|TAGS))|${executiveOrders}\s*$)`,
     // Not `FRAUD SUMMARY---HERMOSILLO`, where the dashes join two words of the subject.
     String.raw`\b(?:SUMMARY|Summary)(?:\s+and\s+Comment|\s+AND\s+COMMENT)?\s*(?::|\.(?=\s)|-{2,}(?![-\w])|\(\w+\))`,
     String.raw`(?:^|\s)1\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)\)`,
@@ -266,7 +269,7 @@ function withoutTrailingDashes(text: string): string {
 }
 
 /** The E.O. line: `E.O. 12958: DECL: 06/23/2019`, `EO 12958 DECL: 09/21/10`, `E.O. 13526`. */
-const executiveOrderPattern = /\bE\.?\s?[O0]\.?\s*(?:12958|13526|12356|12065|13292)\b/;
+const executiveOrderPattern = new RegExp(String.raw`\bE\.?\s?[O0]\.?\s*${executiveOrders}\b`);
 
 /**
  * The declassification date of the E.O. line as `YYYY-MM-DD` (`DECL: 6/3/08` → 2008-06-03),

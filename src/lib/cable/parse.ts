@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
 import { parseClassification } from './classified-by.ts';
-import { parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
+import { executiveOrders, parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
@@ -233,7 +233,7 @@ function fieldLine(body: Body, name: FieldName): number {
  * KUTCHA-HELBLINGE.O. 12958: DECL: 01/15/2029TAGS: …` (09CAIRO79). Only near the top and only with
  * a declassification after it, so prose citing the order (`under E.O. 12958, …`) is not taken.
  */
-const gluedOrderPattern = /E\.\s?O\.\s?(?:12958|13526|12356|12065|13292)\s*[:;,]?\s*(?:DECL\b|N\/A\b|OADR\b)[^\n]*/;
+const gluedOrderPattern = new RegExp(String.raw`E\.\s?O\.\s?${executiveOrders}\s*[:;,]?\s*(?:DECL\b|N\/A\b|OADR\b)[^\n]*`);
 
 function gluedOrderLine(text: string): string | null {
   const line = gluedOrderPattern.exec(text.slice(0, 4000))?.[0];
