@@ -31,14 +31,21 @@ export interface Envelope {
 
 const classificationWord = `(?:UNCLAS(?:SIFIED)?|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)`;
 
+/** A classification spelled out letter by letter, which can only end where the station begins. */
+const spacedClassificationWord = `(?:C O N F I D E N T I A L|S E C R E T|L I M I T E D O F F I C I A L U S E)`;
+
 /**
  * `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001108`, `UNCLAS USOSCE 000147`,
- * `SECRET//NOFORN SECTION 02 OF 02 STATE 012345`, `UNCLASSIFIED BUENOS AIRES 2481`.
+ * `SECRET//NOFORN SECTION 02 OF 02 STATE 012345`, `UNCLASSIFIED BUENOS AIRES 2481`, and a
+ * spelled-out classification glued to its station (`C O N F I D E N T I A LCAIRO 000079`).
  */
 const bannerSource =
+  '(?:' +
   classificationWord +
-  String.raw`(?:\s*//\s*[A-Z]+|\s+(?:NOFORN|EFTO|E F T O|SENSITIVE|NODIS|EXDIS|LIMDIS))*` +
-  String.raw`\s+(?:SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\s+)?` +
+  String.raw`(?:\s*//\s*[A-Z]+|\s+(?:NOFORN|EFTO|E F T O|SENSITIVE|NODIS|EXDIS|LIMDIS))*\s+|` +
+  spacedClassificationWord +
+  ')' +
+  String.raw`(?:SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\s+)?` +
   String.raw`(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})\s+(0*\d{1,6})`;
 
 /**

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
 import { parseClassification } from './classified-by.ts';
-import { executiveOrders, parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
+import { parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
@@ -93,9 +93,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
   }
-  const eo =
-    fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null) ??
-    gluedOrderLine(`${headerText}\n${bodyText}`);
+  const eo = fields('eo').reduce<string | null>((longest, text) => (longest && longest.length >= text.length ? longest : text), null);
   // The Classified By lines first (a label repeated when the release glued it to REF: `Classified By:
   // Classified By: …`), then the whole text, for a file whose first copy of the cable is cut short.
   const classification = parseClassification(fields('classifiedBy'), [headerText, bodyText]);
@@ -226,18 +224,6 @@ function fieldTexts(body: Body, name: FieldName): string[] {
 
 function fieldLine(body: Body, name: FieldName): number {
   return body.preamble.fields[name]?.[0]?.[0]?.line ?? 1;
-}
-
-/**
- * An E.O. line glued to the line before it, where no line opens with one: `… NSC FOR
- * KUTCHA-HELBLINGE.O. 12958: DECL: 01/15/2029TAGS: …` (09CAIRO79). Only near the top and only with
- * a declassification after it, so prose citing the order (`under E.O. 12958, …`) is not taken.
- */
-const gluedOrderPattern = new RegExp(String.raw`E\.\s?O\.\s?${executiveOrders}\s*[:;,]?\s*(?:DECL\b|N\/A\b|OADR\b)[^\n]*`);
-
-function gluedOrderLine(text: string): string | null {
-  const line = gluedOrderPattern.exec(text.slice(0, 4000))?.[0];
-  return line === undefined ? null : (line.split(/TAGS?\b|SUBJ/)[0] ?? '').trim() || null;
 }
 
 /**
