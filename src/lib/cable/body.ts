@@ -506,7 +506,8 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
     return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text);
-  if (field === 'eo') return false;
+  // `E.O. 12958:` / `N/A TAGS: …`: the declassification the label line left for the next.
+  if (field === 'eo') return /\d{5}\s*[:;,]?\s*$/.test(lines[lines.length - 1]!.text) && /^\s*(?:N\/?A|OADR|X[1-8])\s*$/i.test(entry.text);
   return true;
 }
 
