@@ -232,6 +232,30 @@ const caveatWord = `(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|
 const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${caveatWord})*\s*[.,;]?\s*$`, 'i');
 const caveatWordPattern = new RegExp(caveatWord, 'gi');
 
+/** What an E.O. line states after its label (`E.O. 12958: DECL: 1/2/19` → `DECL: 1/2/19`), spaces collapsed, upper case. */
+function orderValue(text: string): string {
+  return text
+    .replace(/^\s*(?:E\.?\s?[O0]\.?\s*|EO\s*)?(?:\d{5})?\s*[:;,]?\s*/i, '')
+    .replace(/\s*(?:\.{2,}|…)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
+}
+
+/**
+ * Whether an E.O. line states something other than the E.O. lines already read: both with a
+ * value, neither a part of the other (a label-only line and its `DECL:` line, or a repeated
+ * header cut short as `DECL: 08...`, agree).
+ */
+function contradictsOrderLine(runs: Line[][] | undefined, text: string): boolean {
+  const value = orderValue(text);
+  if (!value || !runs) return false;
+  return runs.some((run) => {
+    const stated = orderValue(run.map((entry) => entry.text).join(' '));
+    return stated !== '' && !stated.startsWith(value) && !value.startsWith(stated);
+  });
+}
+
 function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } {
   const preamble: Preamble = { caveats: [], caveatLines: [], fields: {} };
   const rest: Line[][] = [];
@@ -296,6 +320,13 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
           cut();
           keep({ text: entry.text.slice(repeat.end), line: entry.line });
           current = null;
+          continue;
+        }
+        if (field === 'eo' && contradictsOrderLine(preamble.fields.eo, entry.text)) {
+          // A second E.O. line saying otherwise belongs to another cable glued after this one
+          // (09CAIRO1962 holds 001960's `DECL: 10/05/2019` after its own `N/A`): body text.
+          current = null;
+          keep(entry);
           continue;
         }
         const runs = preamble.fields[field] ?? [];
