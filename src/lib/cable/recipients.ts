@@ -5,9 +5,12 @@
  */
 import type { Recipient } from './schema.ts';
 
-/** The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`). */
+/**
+ * The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`), or the
+ * release's CSV record glued there (`COLLECTIVE14:34,09BUENOSAIRES1147,…`, `DC136383,1/4/2008 22:01,…`).
+ */
 const bannerPattern =
-  /U ?N ?C ?L ?A ?S(?!\w{2})|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY])|LIMITED OFFICIAL USE|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|\bSIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+  /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2},|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY])|LIMITED OFFICIAL USE|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
 const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d/;
@@ -23,7 +26,7 @@ const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
 export function parseRecipients(header: string): Recipient[] {
-  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,})/);
+  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,}|ALL\s)/);
 }
 
 /** Addressees of the INFO lines, up to the banner or the end of the routing block. */
@@ -31,12 +34,41 @@ export function parseInfoRecipients(header: string): Recipient[] {
   return parseBlock(header, /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,})/);
 }
 
+/** The FM line of a routing block; `FM` also abbreviates Foreign Minister (`FM KUSA: …` in a subject). */
+const fmPattern = /(?:^|\n)[ \t]*FM[ \t]+\S/g;
+
+/**
+ * Where the routing block starts: its FM line, the first one an addressee line follows when a
+ * whole cable is read (its line 2 may be a subject that opens with `FM`), else the first.
+ */
+function routingStart(header: string): number | null {
+  let first: number | null = null;
+  fmPattern.lastIndex = 0;
+  for (let fm = fmPattern.exec(header); fm; fm = fmPattern.exec(header)) {
+    first ??= fm.index;
+    const lineEnd = header.indexOf('\n', fm.index + 1);
+    if (lineEnd < 0 || /^[ \t]*(?:TO|INFO|XMT)\b/.test(header.slice(lineEnd + 1, lineEnd + 40))) return fm.index;
+  }
+  return first;
+}
+
+/**
+ * The routing block's text from `from`: up to its first blank line, so that a TO in the text below
+ * (`ACTION TO SECSTATE WASHDC IS BEING REPEATED`) is not read as a label; a blank line before
+ * another routing line does not end it.
+ */
+function routingText(header: string, from: number): string {
+  const text = header.slice(from, from + 20000);
+  const blank = /\n[ \t]*\n(?![ \t]*(?:[A-Z0-9]{4,8}\/|TO\b|INFO\b))/.exec(text);
+  return blank ? text.slice(0, blank.index) : text;
+}
+
 function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
-  const fm = /(?:^|\n)[ \t]*FM[ \t]+\S/.exec(header);
-  const from = fm ? fm.index : 0;
-  const label = labelPattern.exec(header.slice(from, from + 20000));
+  const fm = routingStart(header);
+  const from = fm ?? 0;
+  const label = labelPattern.exec(fm === null ? header.slice(0, 20000) : routingText(header, from));
   const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
-  if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!fm && !isAddressee(after))) return [];
+  if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (fm === null && !isAddressee(after))) return [];
   const start = from + label.index + label[0].length;
   const lines = header.slice(start, start + 20000).split('\n');
   const recipients: Recipient[] = [];
@@ -54,8 +86,11 @@ function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
     }
     const banner = bannerPattern.exec(line);
     if (banner) line = line.slice(0, banner.index).trim();
+    // The release's record number glued on ends the block: its CSV record follows, a field a line.
+    const record = gluedRecordPattern.exec(line);
+    if (record) line = line.slice(0, record.index).trim();
     if (line !== '') recipients.push(...splitAddressees(line).map(toRecipient));
-    if (banner) break;
+    if (banner || record) break;
   }
   return recipients;
 }
@@ -80,7 +115,17 @@ function isRoutingLine(line: string): boolean {
   return /^\s*[A-Z0-9]{4,8}\//.test(line);
 }
 
-function toRecipient(line: string): Recipient {
+/** A route glued to its addressee, the slash lost: `RUEHCSECSTATE WASHDC`. */
+const gluedRoutePattern = /^(RU[A-Z]{2,5})(?=(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|USDEL|SECDEF|CIA|NSC|DIA|JOINT STAFF|WHITE HOUSE)\s)/;
+
+/**
+ * The release's record number glued to the end of a line (`AMCONSUL CIUDAD JUAREZ189095`, or to
+ * the message control number, `PRIORITY 0809220697`): no part of the addressee.
+ */
+const gluedRecordPattern = /(?<=[A-Z])\d{5,}$|(?<=\s\d{4})\d{5,}$/;
+
+function toRecipient(written: string): Recipient {
+  const line = /^[A-Z0-9]{3,8}\//.test(written) ? written : written.replace(gluedRoutePattern, '$1/');
   const slash = /^([A-Z0-9]{3,8})\/(.*)$/.exec(line);
   const route = slash ? (slash[1] ?? null) : null;
   const rest = (slash ? (slash[2] ?? '') : line).trim();
