@@ -140,6 +140,9 @@ const classificationPrefixPattern =
   /^\((?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
 
 /** Classification markings inside paragraphs: `(C)`, `(SBU)`, `(S/NF)`, `(C//REL ...)`. */
+/** A paragraph number with its marking, after a sentence on the same line: `3. (C)`, `3.(S/NF)`. */
+const numberedMarkingPattern = /(?<=[.!?"'”)][ \t]+)\d{1,2}\s?\.\s?(?=\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?[A-Z]+)*\))/g;
+
 const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|SBU|R[Ee][Ll][^)\n]{0,40}))*\)/g;
 
 /** Start of a summary: `Summary:`, `SUMMARY AND COMMENT`, `Summary.`, a `SUMMARY` heading. */
@@ -244,6 +247,14 @@ function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   return paragraphStartPattern.test(before) || /[-=]{3,}/.test(start[0]);
 }
 
+/**
+ * A later paragraph's note that the summary goes on: `Summary continued.`, `Cont. Summary:`,
+ * `SUMMARY CONT'D:`, `Summary, continued:`, `Summary con't.`, at the start of the text or after a sentence, with the
+ * paragraph number before it when its line was run into the one above (`… representative. 2. Summary Continued:`).
+ */
+const continuedPattern =
+  /(?<=^|[.!?:"'”)]\s)(?:\d{1,2}\s?\.\s+)?(?:(?:Cont\.?|CONT\.?|Continued|CONTINUED)\s+(?:Summary|SUMMARY)|(?:Summary|SUMMARY),?\s+(?:[Cc]on'?t(?:inued|'d|\.)?|CON'?T(?:INUED|'D|\.)?))(?![A-Za-z])[:.]?(?:\s+|$)/g;
+
 function cleanSummary(raw: string): string {
   let text = raw;
   // Each pass only where its mark occurs: most summaries hold no page break, `\` or `¶`.
@@ -251,11 +262,16 @@ function cleanSummary(raw: string): string {
   if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
   if (/---|===|‐‐‐/.test(text)) text = text.replace(/^[ \t]*[-=‐]{3,}[ \t]*$/gm, ' ');
   if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
+  // Paragraph numbers, at a line's start (`2. `, `1.(C)`) or run into the line above with their marking (`… talks. 3. (C) Given …`).
+  let collapsed = collapseSpaces(
+    text
+      .replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s|\()/g, '$1 ')
+      .replace(numberedMarkingPattern, ' ')
+      .replace(markingPattern, ' '),
+  ).trim();
+  if (/[Cc]ont|CONT/.test(collapsed)) collapsed = collapsed.replace(continuedPattern, '');
   return withoutTrailingDashes(
-    collapseSpaces(text.replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s)/g, '$1 ').replace(markingPattern, ' '))
-      .trim()
-      .replace(/^[-:.–‐\s]+/, '')
-      .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
+    collapsed.replace(/^[-:.–‐\s]+/, '').replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
   ).trim();
 }
 
