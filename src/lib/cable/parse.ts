@@ -88,7 +88,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
 
   const subjectFields = fields('subject');
-  const bodySubject = subjectFields.length > 0 ? longestSubject(subjectFields) : parseSubject(bodyText);
+  // A bare `SUBJECT:` line (its text a blank line or two below, glued to REF) holds none: the text is read then.
+  const bodySubject = (subjectFields.length > 0 ? longestSubject(subjectFields) : null) ?? parseSubject(bodyText);
   if (!bodySubject && hasText) {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
