@@ -525,6 +525,10 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   // `… Reasons 1.4` / `(B) and (D).`: the letters of the reasons, not a paragraph marked `(B)`.
   if (field === 'classifiedBy' && /\b1\s?\.\s?[1-8]\s*$/.test(lines[lines.length - 1]!.text) && /^\s*\(\s?[a-hA-H]\s?\)/.test(entry.text))
     return true;
+  // `REFTEL:` alone on its line, the list below it: `(A) 05 BRASILIA 598,` (or one unlettered `STATE 1234`).
+  if (field === 'ref' && lines.length === 1 && refLabelOnlyPattern.test(lines[0]!.text)) {
+    return firstRefItemPattern.test(entry.text) || (isCitationLine(entry.text) && unletteredCitationPattern.test(entry.text));
+  }
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
   if (
     field === 'ref' &&
@@ -541,6 +545,13 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   if (field === 'eo') return /\d{5}\s*[:;,]?\s*$/.test(lines[lines.length - 1]!.text) && /^\s*(?:N\/?A|OADR|X[1-8])\s*$/i.test(entry.text);
   return true;
 }
+
+/** A REF label with nothing after it: `REFTEL:`, `REF:`, `REFS`. */
+const refLabelOnlyPattern = /^\s*(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?|erences?)?)\s*:?\s*$/;
+/** The first item of a REF list: `(A) 05 BRASILIA 598`, `A. STATE 12`, `A) …`. */
+const firstRefItemPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*\S/;
+/** A citation without a letter: `STATE 123456`, `08 PARIS 567`, `SAN JOSE 0958`. */
+const unletteredCitationPattern = /^\s*(?:'?\d{2,4}\s+)?[A-Z][A-Z .]{1,25}\s0*\d{1,6}\b/;
 
 /**
  * A group of REF items after a blank line (`¶B. MANAMA 913` … `¶G. MANAMA 790`); one that opens
