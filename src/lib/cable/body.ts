@@ -343,7 +343,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         for (const caveat of entry.text.match(caveatWordPattern) ?? []) preamble.caveats.push(caveat.toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
-      } else if (current && current !== 'subject' && continues(current, preamble.fields[current]!.at(-1)!, entry)) {
+      } else if (current && current !== 'subject' && continues(current, preamble.fields[current]!.at(-1)!, entry, group[at + 1])) {
         preamble.fields[current]!.at(-1)!.push(entry);
       } else if (repeatsSubject(preamble, entry)) {
         // The subject again, as a title line (`EGYPT: 2009 COUNTRY REPORT ON TERRORISM REF: …`).
@@ -519,7 +519,7 @@ const reasonsLinePattern = /^\s*1\s?\.\s?[1-8]\s*(?:\(\s?[a-hA-H]|[a-hA-H]\b)/;
 /** A paragraph number glued to its first word: `1.Summary:`, `1.KEY POINTS`. */
 const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 
-function continues(field: FieldName, lines: Line[], entry: Line): boolean {
+function continues(field: FieldName, lines: Line[], entry: Line, next: Line | undefined): boolean {
   // `Classified By: … for reasons` / `1.4 (b,d)`: the reasons, not paragraph 1.4.
   if (field === 'classifiedBy' && reasonsLinePattern.test(entry.text)) return !/\b1\s?\.\s?[1-8]\b/.test(lines[lines.length - 1]!.text);
   // `… Reasons 1.4` / `(B) and (D).`: the letters of the reasons, not a paragraph marked `(B)`.
@@ -540,7 +540,10 @@ function continues(field: FieldName, lines: Line[], entry: Line): boolean {
   )
     return true;
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
-  if (field === 'tags') return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text);
+  if (field === 'tags') {
+    const beforeField = next !== undefined && fieldOf(next.text) !== null;
+    return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text, { beforeField });
+  }
   // `E.O. 12958:` / `N/A TAGS: …`: the declassification the label line left for the next.
   if (field === 'eo') return /\d{5}\s*[:;,]?\s*$/.test(lines[lines.length - 1]!.text) && /^\s*(?:N\/?A|OADR|X[1-8])\s*$/i.test(entry.text);
   return true;

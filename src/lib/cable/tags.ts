@@ -136,21 +136,27 @@ function lineAfter(text: string, end: number): { line: string; next: number } {
 
 function nextLineIsCodes(text: string, end: number): boolean {
   if (end >= text.length) return false;
-  const { line } = lineAfter(text, end);
+  const { line, next } = lineAfter(text, end);
   const glued = gluedFieldPattern.exec(line);
   const codes = (glued && glued.index > 0 ? line.slice(0, glued.index) : line).trim();
   if (codes === '') return false;
-  return isCodeLine(codes);
+  // Followed by a field, glued on or on the line after, or ending the text (a TAGS field read
+  // alone), the codes may be two-letter ones.
+  const beforeField =
+    glued !== null || next === -1 || !/\S/.test(text.slice(next)) || gluedFieldPattern.test(lineAfter(text, next).line.slice(0, 12));
+  return isCodeLine(codes, { beforeField });
 }
 
 /**
  * A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma.
- * Two-letter codes count only in a comma list (`BL, IS`), where they cannot be words of a sentence.
+ * Two-letter codes count only in a comma list (`BL, IS`), where they cannot be words of a sentence,
+ * or as a line of their own just before the next field (`CO` above `SUBJECT:`).
  */
-export function isCodeLine(line: string): boolean {
+export function isCodeLine(line: string, { beforeField = false }: { beforeField?: boolean } = {}): boolean {
   const text = line.trim().replace(/,$/, '');
   if (text === '') return false;
   const words = text.split(/[\s,]+/);
+  if (beforeField && words.length <= 3 && words.every((word) => knownCodes.has(word))) return true;
   if (!text.includes(',')) return words.every((word) => knownCodes.has(word) && word.length > 2);
   // In a comma list an unlisted two-letter code (`TF`) passes next to a known longer one.
   const isCountry = (word: string): boolean => /^[A-Z]{2}$/.test(word);
