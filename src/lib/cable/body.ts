@@ -508,7 +508,7 @@ const fieldBreakPattern =
 
 /** A subject takes the lines `parseSubject` reads: not a heading over its underline (`Introduction` / `-----`). */
 function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): boolean {
-  if (!continues('subject', lines, entry)) return false;
+  if (!continues('subject', lines, entry, next)) return false;
   const texts = [...lines, entry].map((line) => line.text);
   return countSubjectLines(next ? [...texts, next.text] : texts) > lines.length;
 }
