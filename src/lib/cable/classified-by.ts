@@ -221,9 +221,12 @@ function withoutLineEnd(line: string): string {
   return last === 32 || last === 9 || last === 92 || last === 62 ? line.replace(/[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i, '') : line;
 }
 
-/** A long line cut inside a name, `… Coordinator Hoyt Y` + `ee for reasons`: join without a space. */
+/** A long line cut inside a name, `… Coordinator Hoyt Y` + `ee for reasons`, or inside the reasons' `and`: join without a space. */
 function isWrappedWord(block: string, line: string): boolean {
   const last = block.trimEnd();
+  // `reasons 1.4 (b) a` / `nd (d)`: the `and` of the reasons cut in two.
+  const cut = /(?:^|\s)(an?)$/.exec(last)?.[1];
+  if (cut && line.startsWith('and'.slice(cut.length)) && /^[a-z]+(?:\s|$)/.exec(line)?.[0].trim() === 'and'.slice(cut.length)) return true;
   const piece = /^([a-z]+)(?:[\s,]|$)/.exec(line)?.[1];
   return (
     piece !== undefined &&
