@@ -61,16 +61,32 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   const year = toTwoDigits(String(options.year ?? ''));
   const self = options.referenceId ? canonicalizeId(options.referenceId) : null;
   const references: Reference[] = [];
-  const last: LastCitation = { station: null, year };
+  const last: LastCitation = { station: null, year, isYearAssumed: true };
   for (const entry of splitEntries(block)) {
     for (const part of splitCitations(entry.text, year, last)) {
       const reference: Reference = entry.label === undefined ? { text: part.text } : { label: entry.label, text: part.text };
-      if (part.id !== undefined && part.id !== self) reference.id = part.id;
+      const id = part.id !== undefined && part.isYearAssumed && self ? beforeSelf(part.id, self) : part.id;
+      if (id !== undefined && id !== self) reference.id = id;
       references.push(reference);
     }
   }
   return references;
 }
+
+/**
+ * A citation of the citing cable's own station whose year was assumed: a serial above the
+ * cable's own was sent the year before (`SAN JOSE 959` in 09SANJOSE11 is 08SANJOSE959), as a
+ * station numbers its cables in order through the year.
+ */
+function beforeSelf(id: string, self: string): string {
+  const cited = idPattern.exec(id);
+  const own = idPattern.exec(self);
+  if (!cited || !own || cited[2] !== own[2] || cited[1] !== own[1] || Number(cited[3]) <= Number(own[3])) return id;
+  const year = (Number(cited[1]) + 99) % 100;
+  return `${String(year).padStart(2, '0')}${cited[2]}${cited[3]}`;
+}
+
+const idPattern = /^(\d{2})([A-Z]+)(\d+)$/;
 
 /** The first REF block; a first copy cut short (`¶C. LIMA 2...`) gives way to the full copy after it. */
 function findBlock(text: string): string | null {
@@ -195,12 +211,15 @@ function tidy(text: string): string {
 interface Citation {
   text: string;
   id?: string;
+  /** Whether the id's year is the citing cable's, the entry giving none. */
+  isYearAssumed?: boolean;
 }
 
 /** The station and year of the previous entry's last citation, for `B. 2962 AND PREVIOUS` after `A. MANILA 2969`. */
 interface LastCitation {
   station: string | null;
   year: string;
+  isYearAssumed: boolean;
 }
 
 /** A cable citation inside an entry: `08 PARIS 567`, `2008 PARIS 0567`, `'08 PARIS 567`, `09CAIRO724`. */
@@ -208,13 +227,14 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
   const words = text.split(' ');
   // The words as read for ids: `COTON0U` → `COTONOU`, `O1512` → `01512`, `#3565`, `(C)02293`, `A)STATE`.
   const keys = words.map(readKey);
-  const found: { at: number; id: string }[] = [];
+  const found: { at: number; id: string; isYearAssumed: boolean }[] = [];
   // An entry that opens with a bare serial reuses the station of the entry before.
   const opensWithSerial = /^\d{3,7}$/.test(keys[0] ?? '') && !/^(?:19|20)\d{2}$/.test(keys[0] ?? '');
   let station: string | null = opensWithSerial && !citesStation(keys.slice(1, 4)) ? last.station : null;
   let stationYear = station ? last.year : defaultYear;
-  const cite = (at: number, serial: string, year = stationYear): void => {
-    found.push({ at, id: year + station + String(Number(serial)) });
+  let isStationYearAssumed = station ? last.isYearAssumed : true;
+  const cite = (at: number, serial: string, year = stationYear, isYearAssumed = isStationYearAssumed): void => {
+    found.push({ at, id: year + station + String(Number(serial)), isYearAssumed });
   };
   for (let index = 0; index < keys.length; index++) {
     const word = keys[index] ?? '';
@@ -224,6 +244,7 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
       if (gluedStation && (glued[1] !== undefined || (glued[3] ?? '').length >= 3)) {
         station = gluedStation;
         stationYear = glued[1] ?? defaultYear;
+        isStationYearAssumed = glued[1] === undefined;
         cite(index, glued[3] ?? '');
       }
       continue;
@@ -233,21 +254,30 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
     const suffixed = /^(\d{1,7})[-/](\d{2})$/.exec(word);
     const serial = suffixed ? (suffixed[1] ?? '') : serials ? (serials[0] ?? '') : word;
     if (!/^\d{1,7}$/.test(serial)) continue;
-    // `AMMAN 07718 99`: a zero-padded serial with its year after it.
-    const trailingYear = /^0\d{4,}$/.test(serial) && /^\d{2}$/.test(keys[index + 1] ?? '') ? keys[index + 1] : undefined;
+    // `AMMAN 07718 99`: a zero-padded serial with its year after it; `LIMA 4516 (06)`, `THE HAGUE 3350 (2004)`.
+    const bracketedYear = /^\(((?:19|20)?\d{2})\)[,;.]?$/.exec(words[index + 1] ?? '')?.[1];
+    const trailingYear =
+      /^0\d{4,}$/.test(serial) && /^\d{2}$/.test(keys[index + 1] ?? '')
+        ? keys[index + 1]
+        : bracketedYear === undefined
+          ? undefined
+          : toTwoDigits(bracketedYear);
     const cited = citedStation(keys, index, words);
     if (cited) {
       station = cited.station;
       stationYear = cited.year ?? defaultYear;
-      cite(cited.start, serial, suffixed?.[2] ?? trailingYear ?? stationYear);
+      isStationYearAssumed = cited.year === undefined;
+      const writtenYear = suffixed?.[2] ?? trailingYear;
+      cite(cited.start, serial, writtenYear ?? stationYear, writtenYear === undefined && isStationYearAssumed);
     } else if (station && (index === 0 || /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? ''))) {
       // `AND 44603` keeps its `AND`; after `1234,` the entry starts at the serial.
       const at = index === 0 || words[index - 1]!.endsWith(',') ? index : index - 1;
-      cite(at, serial, suffixed?.[2] ?? stationYear);
+      cite(at, serial, suffixed?.[2] ?? stationYear, suffixed === null && isStationYearAssumed);
     } else if (index === 0 && opensWithSerial && normalizeStation(keys[index + 1] ?? '') && !/^\d/.test(keys[index + 2] ?? '')) {
       // `870 Ulaanbaatar`: the serial before the station.
       station = normalizeStation(keys[index + 1] ?? '');
       stationYear = defaultYear;
+      isStationYearAssumed = true;
       cite(index, serial);
     } else {
       station = null;
@@ -260,6 +290,7 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
   if (station) {
     last.station = station;
     last.year = stationYear;
+    last.isYearAssumed = isStationYearAssumed;
   }
   if (usable.length === 0) return [{ text }];
   return usable.map((citation, index) => {
@@ -267,7 +298,7 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
     const next = usable.slice(index + 1).find((other) => other.at > citation.at);
     const to = next?.at ?? words.length;
     const part = tidy(words.slice(from, to).join(' '));
-    return { text: usable.length === 1 ? text : part, id: citation.id };
+    return { text: usable.length === 1 ? text : part, id: citation.id, isYearAssumed: citation.isYearAssumed };
   });
 }
 
@@ -281,7 +312,7 @@ function readKey(word: string): string {
     .replace(/[,;.:)]+$/, '')
     .replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z]\)(?=[A-Z]{2}))/, '')
     .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
-    .replace(/^O(?=\d{3})/, '0');
+    .replace(/^O(?=\d{3}|\d$)/, '0');
 }
 
 /** The station (and year) written in the one to four words before a serial number. */
