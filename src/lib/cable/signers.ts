@@ -2,6 +2,7 @@
  * The signature at the end of a cable body: `Scott`, `TEFFT`, `VAN VOORST`, or a name
  * glued to the last sentence (`... for illegal immigration. SCOBEY`).
  */
+import { parseClassifiedBy } from './classified-by.ts';
 
 /** Lines that hold no signature wherever they are: end markers, classification, dates and numbers. */
 const markerLines = String.raw`NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+`;
@@ -55,7 +56,7 @@ export function parseSigners(text: string): string[] {
     const names = namesOnLine(line) ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
     if (names) return names;
     if (trailerPattern.test(line)) continue;
-    return [];
+    return classifierAtEnd(line, text);
   }
   return [];
 }
@@ -95,9 +96,25 @@ function nameAfterWebLink(line: string): string[] | null {
   return [match[1]];
 }
 
-/** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body. */
+/**
+ * The body's last word when it is the surname of who classified the cable: the signature run on
+ * without a full stop (`… with the MFA Scobey`, `… Ahmed Megahed SCOBEY`), or written lower-case (`curran`).
+ */
+function classifierAtEnd(line: string, text: string): string[] {
+  const last = /(?:^|[\s*])([A-Za-z][A-Za-z'’-]{1,})$/.exec(line)?.[1];
+  // A redaction (`XXXXXXXXXXXX`) matches a redacted classifier, but names nobody.
+  if (!last || /^x{4,}$/i.test(last)) return [];
+  const surname = last.toUpperCase();
+  const isClassifier = parseClassifiedBy(text).some((name) => name.split(' ').at(-1)?.toUpperCase() === surname);
+  return isClassifier ? [last] : [];
+}
+
+/** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body, or after `END COMMENT`. */
 function namesAfterSentence(line: string): string[] | null {
-  const match = /(?:[.!?"”)\]:;\d]|XXXX|cfm)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(line);
+  const match =
+    /(?:[.!?"”)\]:;\d]|XXXX|xxxx|cfm|\bEND COMMENT|\bEnd [Cc]omment)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(
+      line,
+    );
   if (!match?.[1]) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
   if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || name.length < 3) return null;
