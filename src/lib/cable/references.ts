@@ -113,7 +113,8 @@ function blockAt(text: string, start: number, label: string): string | null {
     .split('\n');
   const kept: string[] = [];
   for (const [index, rawLine] of lines.entries()) {
-    const line = withoutEscape(rawLine);
+    // `REF: REF 07 KOLKATA 88`: the label written twice.
+    const line = index === 0 ? withoutEscape(rawLine).replace(/^\s*(?:REF(?:S|TELS?)?|Reftels?)\b[.:]?(?=\s)/, '') : withoutEscape(rawLine);
     if (line.trim() === '') {
       const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== '') ?? '';
       const last = kept[kept.length - 1] ?? '';
@@ -253,7 +254,8 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
     const serials = /^\d{1,7}(?:\/\d{3,7})+$/.test(word) ? word.split('/') : null;
     const suffixed = /^(\d{1,7})[-/](\d{2})$/.exec(word);
     const serial = suffixed ? (suffixed[1] ?? '') : serials ? (serials[0] ?? '') : word;
-    if (!/^\d{1,7}$/.test(serial)) continue;
+    // `D) MOSCOW 240...`: a serial cut short names no cable.
+    if (!/^\d{1,7}$/.test(serial) || /(?:\.\.\.|…)$/.test(words[index] ?? '')) continue;
     // `AMMAN 07718 99`: a zero-padded serial with its year after it; `LIMA 4516 (06)`, `THE HAGUE 3350 (2004)`.
     const bracketedYear = /^\(((?:19|20)?\d{2})\)[,;.]?$/.exec(words[index + 1] ?? '')?.[1];
     const trailingYear =
