@@ -206,7 +206,13 @@ function blockAt(text: string, start: number): string {
     .map(withoutLineEnd);
   let block = lines[0] ?? '';
   for (const line of lines.slice(1, 3)) {
-    if (/\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) && /[).]\s*$/.test(block.trim())) break;
+    // The reasons look complete, unless the next line goes on with them (`1.5 (b)` / `and (d)`).
+    if (
+      /\b1\s?\.\s?[45]\b|\(\s?[bd]\s?\)/i.test(block) &&
+      /[).]\s*$/.test(block.trim()) &&
+      !/^\s*(?:and|AND|or|&|,)\s*\(?\s?[a-hA-H]\s?\)/.test(line)
+    )
+      break;
     if (line.trim() === '' || /^\s*(?:¶|\d{1,2}\s?\.\s?\(|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} )/.test(line)) break;
     // The banner of a page break (`CONFIDENTIAL`, then `PAGE 02 …`) ends the label's text.
     if (/^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/.test(line)) break;
@@ -251,7 +257,7 @@ const titleWords: ReadonlySet<string> = new Set(
   political-military pol-mil pol/mil chargé_d'affaires temporary temp a.i ad i.a acting-dcm
   usun useu usnato usosce unvie embassy consulate post deppolcouns ecopol econpol polec polmil
   charg isn eur nea wha eap sca io inr pm eeb drl inl ct af a/s das pdas unit ltc col maj capt member
-  chairman counsel delegate off min coun dir ecmin emin conoff de'affairs ambassador-at-large`
+  chairman counsel delegate off min coun dir ecmin emin conoff de'affairs ambassador-at-large permrep`
     .split(/\s+/)
     .map(normalizeTitle),
 );

@@ -156,7 +156,7 @@ const paragraphStartPattern = /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,
 const summaryEndPattern = /\bEND[\s\\]+(?:OF\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
 
 /** Without an end marker the summary ends with its paragraph. */
-const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*-{3,}))/g;
+const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*(?:-{3,}|={3,})))/g;
 
 /** A page-break line: `USOSCE 00000147  005 OF 005`, `RANGOON 00000378 001.4 OF 004`. */
 const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}[ \t]*$/gm;
@@ -182,7 +182,7 @@ export function parseSummary(text: string): string | null {
     stop = paragraphEnd?.index ?? (blank ? first + blank.index : Math.min(text.length, first + 4000));
     // `The GOB [...]. -------- Training --------`: a heading glued on, or one over its underline, ends the summary.
     const rest = text.slice(first, stop);
-    const heading = /\s-{4,}\s/.exec(rest);
+    const heading = /\s(?:-{4,}|={4,})\s/.exec(rest);
     if (heading) {
       const isUnderline = rest[heading.index] === '\n';
       stop = first + (isUnderline ? Math.max(0, rest.lastIndexOf('\n', heading.index - 1)) : heading.index);
@@ -305,6 +305,8 @@ export function parseDeclassification(text: string): string | null {
   line = line.split(/\bTAGS?\b|\bSUBJ|\n[ \t]*\n/)[0] ?? '';
   const date = /(?:^|[^\d/])(\d{1,4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2,4})(?![\d/])/.exec(line);
   if (!date) return null;
+  // `E.O. 12958: DNG: CO 04/08/2026`: the date the cable is downgraded to Confidential, not declassified.
+  if (/\bDNG\b/.test(line.slice(0, date.index)) && !/\bDECL\b/i.test(line)) return null;
   const [, first = '', second = '', third = ''] = date;
   const [year, month, day] = first.length === 4 ? [first, second, third] : [expandYear(third), first, second];
   return toIsoDate(year, Number(month), Number(day));

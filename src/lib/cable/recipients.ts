@@ -26,7 +26,7 @@ const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
 export function parseRecipients(header: string): Recipient[] {
-  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,}|ALL\s)/);
+  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,}|(?:ALL|CDR|CIA|NSC|DIA)\s)/);
 }
 
 /** Addressees of the INFO lines, up to the banner or the end of the routing block. */
