@@ -270,6 +270,8 @@ function cleanSummary(raw: string): string {
       .replace(markingPattern, ' '),
   ).trim();
   if (/[Cc]ont|CONT/.test(collapsed)) collapsed = collapsed.replace(continuedPattern, '');
+  // `… would launch a SIPDIS new initiative`: the caveat the release put into the text.
+  if (collapsed.includes('SIPDIS')) collapsed = collapsed.replace(/ ?\bSIPDIS\b ?/g, ' ').trim();
   return withoutTrailingDashes(
     collapsed.replace(/^[-:.–‐\s]+/, '').replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
   ).trim();

@@ -100,9 +100,22 @@ function isAddressee(text: string): boolean {
   return /^[A-Z0-9]{4,8}\/|^(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|USDEL|WHITEHOUSE|SECDEF|CIA|NSC)\b/.test(text);
 }
 
-/** The older form puts several addressees on one line: `AMEMBASSY ISLAMABAD AMEMBASSY NEW DELHI`. */
+/**
+ * The older form puts several addressees on one line: `AMEMBASSY ISLAMABAD AMEMBASSY NEW DELHI`.
+ * The release ran two routed lines together at a month (`RUEHLP/AMEMBASSY LA PAZ MAR LIMA 3804`):
+ * split there, the month dropped.
+ */
 function splitAddressees(line: string): string[] {
-  if (line.includes('/')) return [line];
+  if (line.includes('/')) {
+    const month = /\/\S+(?: \S+)*?( (?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))(?= |$)/.exec(line);
+    if (!month) return [line];
+    const at = month.index + month[0].length;
+    const rest = line.slice(at).trim();
+    const before = line.slice(0, at - month[1]!.length);
+    // Only the number after the month (`LA PAZ JUN 4182`): one addressee and its number.
+    if (!/[A-Z]/.test(rest)) return [`${before} ${rest}`.trim()];
+    return [before, rest];
+  }
   return line
     .split(
       /\s+(?=(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL)\b)|(?<=\bCOLLECTIVE(?:\s+(?:PRIORITY|IMMEDIATE|ROUTINE))?)\s+(?!(?:PRIORITY|IMMEDIATE|ROUTINE)\b)/,
