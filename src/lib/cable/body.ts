@@ -3,6 +3,7 @@
  * the preamble (caveats, E.O., TAGS, SUBJECT, REF, Classified By) set apart, and the rest
  * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
  */
+import { classifiedWord } from './classified-by.ts';
 import { countSubjectLines, endsUnfinished, executiveOrders, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
@@ -215,12 +216,12 @@ const fieldLabels: [FieldName, RegExp][] = [
     'ref',
     /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?)?|[Rr]ef(?:s|tels?|erences?)?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
   ],
-  ['classifiedBy', /^\s*(?:CLASSIFIED\s+BY\b|DERIVED\s+FROM\b)/i],
+  ['classifiedBy', new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY\b|DERIVED\s+FROM\b)`, 'i')],
 ];
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
 const gluedLabels = 'TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:';
-const gluedLabelsWithOrder = String.raw`E\.O\.\s*${orderNumber}|${gluedLabels}|Classified By:|CLASSIFIED BY:`;
+const gluedLabelsWithOrder = String.raw`E\.O\.\s*${orderNumber}|${gluedLabels}|${classifiedWord} By:|CLASSIFIED BY:`;
 const gluedLabelPattern = new RegExp(String.raw`(?<=[^\s(])\s*(?=${gluedLabelsWithOrder})`, 'g');
 
 /** An E.O. line that gives reasons, not a date: `E.O. 12958, 1.4(D)` after `Classified By: … REASON:`. */

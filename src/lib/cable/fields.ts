@@ -7,6 +7,7 @@
 export { parseClassifiedBy, parseReasons } from './classified-by.ts';
 export { parseSigners } from './signers.ts';
 
+import { classifiedWord } from './classified-by.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
 import { collapseSpaces, withoutEscape } from './text.ts';
 
@@ -25,7 +26,7 @@ const subjectStopPattern = new RegExp(
     String.raw`\bREF(?:S|TELS?|ERENCES?)?\s*:`,
     'REF:',
     String.raw`\bREF(?:S|TELS?)?\b(?=\s*(?:[A-Z][.)]\s|\([A-Z]\)|[A-Z]+\s+0*\d|\d))`,
-    String.raw`\bClassified\s+[Bb]y\b`,
+    String.raw`\b${classifiedWord}\s+[Bb]y\b`,
     String.raw`\bCLASSIFIED\s+BY\b`,
     '¶',
     // The E.O. line glued on (`E.O. 12958: DECL: …`), not a subject about an order (`E.O. 13382 ENTITIES`).

@@ -2,6 +2,7 @@
  * The REF block: `REF: A. STATE 1234 B. 08 PARIS 567`. Each entry keeps its text as written;
  * entries that cite a cable also get its canonical reference id (`08PARIS567`).
  */
+import { classifiedWord } from './classified-by.ts';
 import type { Reference } from './schema.ts';
 import { canonicalizeId, normalizeStation } from './stations.ts';
 import { collapseSpaces, withoutEscape } from './text.ts';
@@ -20,7 +21,7 @@ const labelPattern =
 /** What ends the block on its first line or glued onto it. */
 const blockEndPattern = new RegExp(
   [
-    String.raw`\bClassified\s+[Bb]y\b`,
+    String.raw`\b${classifiedWord}\s+[Bb]y\b`,
     String.raw`\bCLASSIFIED\s+BY\b`,
     String.raw`¶\s?\d`,
     String.raw`(?:^|\s)\d{1,2}\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)[^)]{0,10}\)`,
