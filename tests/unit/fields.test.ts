@@ -22,7 +22,7 @@ const parsers: Record<string, (input: string, options: ReferenceOptions) => unkn
   parseDeclassification,
   parseClassifiedBy,
   parseReasons,
-  parseSigners,
+  parseSigners: (input) => parseSigners(input),
   parseRecipients,
   parseInfoRecipients,
   parseReferences,

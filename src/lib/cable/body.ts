@@ -235,10 +235,9 @@ const caveatWordPattern = new RegExp(caveatWord, 'gi');
 
 /** What an E.O. line states after its label (`E.O. 12958: DECL: 1/2/19` → `DECL: 1/2/19`), spaces collapsed, upper case. */
 function orderValue(text: string): string {
-  return text
+  return collapseSpaces(text)
     .replace(/^\s*(?:E\.?\s?[O0]\.?\s*|EO\s*)?(?:\d{5})?\s*[:;,]?\s*/i, '')
     .replace(/\s*(?:\.{2,}|…)\s*$/, '')
-    .replace(/\s+/g, ' ')
     .trim()
     .toUpperCase();
 }
@@ -527,7 +526,7 @@ function continues(field: FieldName, lines: Line[], entry: Line, next: Line | un
   if (field === 'classifiedBy' && /\b1\s?\.\s?[1-8]\s*$/.test(lines[lines.length - 1]!.text) && /^\s*\(\s?[a-hA-H]\s?\)/.test(entry.text))
     return true;
   // `REFTEL:` alone on its line, the list below it: `(A) 05 BRASILIA 598,` (or one unlettered `STATE 1234`).
-  if (field === 'ref' && lines.length === 1 && refLabelOnlyPattern.test(lines[0]!.text)) {
+  if (field === 'ref' && lines.length === 1 && labelOnlyPattern.test(lines[0]!.text)) {
     return firstRefItemPattern.test(entry.text) || (isCitationLine(entry.text) && unletteredCitationPattern.test(entry.text));
   }
   // `REF: (A) SAN JOSE 58` / `(B) SAN JOSE 1294`: the next item, not a paragraph marked `(B)`.
@@ -550,8 +549,6 @@ function continues(field: FieldName, lines: Line[], entry: Line, next: Line | un
   return true;
 }
 
-/** A REF label with nothing after it: `REFTEL:`, `REF:`, `REFS`. */
-const refLabelOnlyPattern = /^\s*(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?|erences?)?)\s*:?\s*$/;
 /** The first item of a REF list: `(A) 05 BRASILIA 598`, `A. STATE 12`, `A) …`. */
 const firstRefItemPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*\S/;
 /** A citation without a letter: `STATE 123456`, `08 PARIS 567`, `SAN JOSE 0958`. */
@@ -609,7 +606,8 @@ function splitGluedParagraph(entry: Line): Line[] {
   return lines;
 }
 
-const labelOnlyPattern = /^\s*(?:SUBJ(?:ECT)?|REF(?:S|TEL)?|CLASSIFIED\s+BY)\s*[:.]?\s*$/i;
+/** A label with nothing after it: `SUBJECT:`, `REFTEL:`, `REFS`, `Classified By:`. */
+const labelOnlyPattern = /^\s*(?:SUBJ(?:ECT)?|REF(?:S|TELS?|ERENCES?)?|CLASSIFIED\s+BY)\s*[:.]?\s*$/i;
 
 /** Index of the pattern's first match at or after the eighth character, or -1. */
 function matchFrom(pattern: RegExp, text: string): number {

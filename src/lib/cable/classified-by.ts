@@ -241,7 +241,7 @@ function isWrappedWord(block: string, line: string): boolean {
   const last = block.trimEnd();
   // `reasons 1.4 (b) a` / `nd (d)`: the `and` of the reasons cut in two.
   const cut = /(?:^|\s)(an?)$/.exec(last)?.[1];
-  if (cut && line.startsWith('and'.slice(cut.length)) && /^[a-z]+(?:\s|$)/.exec(line)?.[0].trim() === 'and'.slice(cut.length)) return true;
+  if (cut && /^[a-z]+/.exec(line)?.[0] === 'and'.slice(cut.length)) return true;
   const piece = /^([a-z]+)(?:[\s,]|$)/.exec(line)?.[1];
   return (
     piece !== undefined &&

@@ -18,5 +18,6 @@ export { parseReferences } from './references.ts';
 export type { Heading, Paragraph, RenderedCable, RenderOptions } from './render.ts';
 export { renderCable } from './render.ts';
 export * from './schema.ts';
+export type { SignerOptions } from './signers.ts';
 export { canonicalizeId } from './stations.ts';
 export type { TagCorrection, TagOptions } from './tags.ts';

@@ -125,7 +125,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     reasons: classification.reasons,
     references,
     summary: parseSummary(bodyText),
-    signers: parseSigners(bodyText),
+    signers: parseSigners(bodyText, { classifiedBy: classification.classifiedBy }),
     sections: envelope.banner?.sectionCount ?? 1,
     transmissionId: routing.transmissionId,
     isPartial,

@@ -128,6 +128,9 @@ function isRoutingLine(line: string): boolean {
   return /^\s*[A-Z0-9]{4,8}\//.test(line);
 }
 
+/** A routed addressee: `RUEHC/SECSTATE WASHDC IMMEDIATE 4696`. */
+const routedPattern = /^([A-Z0-9]{3,8})\/(.*)$/;
+
 /** A route glued to its addressee, the slash lost: `RUEHCSECSTATE WASHDC`. */
 const gluedRoutePattern = /^(RU[A-Z]{2,5})(?=(?:SECSTATE|AMEMBASSY|AMCONSUL|USMISSION|USDEL|SECDEF|CIA|NSC|DIA|JOINT STAFF|WHITE HOUSE)\s)/;
 
@@ -137,9 +140,8 @@ const gluedRoutePattern = /^(RU[A-Z]{2,5})(?=(?:SECSTATE|AMEMBASSY|AMCONSUL|USMI
  */
 const gluedRecordPattern = /(?<=[A-Z])\d{5,}$|(?<=\s\d{4})\d{5,}$/;
 
-function toRecipient(written: string): Recipient {
-  const line = /^[A-Z0-9]{3,8}\//.test(written) ? written : written.replace(gluedRoutePattern, '$1/');
-  const slash = /^([A-Z0-9]{3,8})\/(.*)$/.exec(line);
+function toRecipient(line: string): Recipient {
+  const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
   const route = slash ? (slash[1] ?? null) : null;
   const rest = (slash ? (slash[2] ?? '') : line).trim();
   const parts = addresseePattern.exec(rest);

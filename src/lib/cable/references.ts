@@ -61,12 +61,13 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   if (block === null) return [];
   const year = toTwoDigits(String(options.year ?? ''));
   const self = options.referenceId ? canonicalizeId(options.referenceId) : null;
+  const own = self === null ? null : idPattern.exec(self);
   const references: Reference[] = [];
   const last: LastCitation = { station: null, year, isYearAssumed: true };
   for (const entry of splitEntries(block)) {
     for (const part of splitCitations(entry.text, year, last)) {
       const reference: Reference = entry.label === undefined ? { text: part.text } : { label: entry.label, text: part.text };
-      const id = part.id !== undefined && part.isYearAssumed && self ? beforeSelf(part.id, self) : part.id;
+      const id = part.id !== undefined && part.isYearAssumed && own ? beforeSelf(part.id, own) : part.id;
       if (id !== undefined && id !== self) reference.id = id;
       references.push(reference);
     }
@@ -74,20 +75,20 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   return references;
 }
 
+/** A reference id in its parts: year, station, serial. */
+const idPattern = /^(\d{2})([A-Z]+)(\d+)$/;
+
 /**
  * A citation of the citing cable's own station whose year was assumed: a serial above the
  * cable's own was sent the year before (`SAN JOSE 959` in 09SANJOSE11 is 08SANJOSE959), as a
  * station numbers its cables in order through the year.
  */
-function beforeSelf(id: string, self: string): string {
+function beforeSelf(id: string, own: RegExpExecArray): string {
   const cited = idPattern.exec(id);
-  const own = idPattern.exec(self);
-  if (!cited || !own || cited[2] !== own[2] || cited[1] !== own[1] || Number(cited[3]) <= Number(own[3])) return id;
+  if (!cited || cited[2] !== own[2] || cited[1] !== own[1] || Number(cited[3]) <= Number(own[3])) return id;
   const year = (Number(cited[1]) + 99) % 100;
   return `${String(year).padStart(2, '0')}${cited[2]}${cited[3]}`;
 }
-
-const idPattern = /^(\d{2})([A-Z]+)(\d+)$/;
 
 /** The first REF block; a first copy cut short (`¶C. LIMA 2...`) gives way to the full copy after it. */
 function findBlock(text: string): string | null {
@@ -259,12 +260,8 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
     if (!/^\d{1,7}$/.test(serial) || /(?:\.\.\.|…)$/.test(words[index] ?? '')) continue;
     // `AMMAN 07718 99`: a zero-padded serial with its year after it; `LIMA 4516 (06)`, `THE HAGUE 3350 (2004)`.
     const bracketedYear = /^\(((?:19|20)?\d{2})\)[,;.]?$/.exec(words[index + 1] ?? '')?.[1];
-    const trailingYear =
-      /^0\d{4,}$/.test(serial) && /^\d{2}$/.test(keys[index + 1] ?? '')
-        ? keys[index + 1]
-        : bracketedYear === undefined
-          ? undefined
-          : toTwoDigits(bracketedYear);
+    const paddedYear = /^0\d{4,}$/.test(serial) && /^\d{2}$/.test(keys[index + 1] ?? '') ? keys[index + 1] : undefined;
+    const trailingYear = paddedYear ?? (bracketedYear === undefined ? undefined : toTwoDigits(bracketedYear));
     const cited = citedStation(keys, index, words);
     if (cited) {
       station = cited.station;

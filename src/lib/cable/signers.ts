@@ -31,11 +31,16 @@ const notNames: ReadonlySet<string> = new Set(
 /** Particles that may appear lower-case inside a name (`van Voorst`, `de la Vega`). */
 const particlePattern = /^(?:van|von|de|del|della|der|da|di|du|la|le|el|al|bin)$/;
 
+export interface SignerOptions {
+  /** Who classified the cable, when already read (`parseCable` has them): else read from the text if needed. */
+  classifiedBy?: readonly string[];
+}
+
 /**
  * Signature name(s) at the end of the body, as written; two names on one line
  * (`CRETZ  CRETZ`) give two entries. Empty when the body ends without a signature.
  */
-export function parseSigners(text: string): string[] {
+export function parseSigners(text: string, options: SignerOptions = {}): string[] {
   const tail = text.slice(-4000);
   // Up to twelve lines with text from the end; blank lines of a page break do not count. Lines
   // are read from the end, where the signature is, without splitting the rest of the tail.
@@ -56,7 +61,7 @@ export function parseSigners(text: string): string[] {
     const names = namesOnLine(line) ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
     if (names) return names;
     if (trailerPattern.test(line)) continue;
-    return classifierAtEnd(line, text);
+    return classifierAtEnd(line, () => options.classifiedBy ?? parseClassifiedBy(text));
   }
   return [];
 }
@@ -100,12 +105,12 @@ function nameAfterWebLink(line: string): string[] | null {
  * The body's last word when it is the surname of who classified the cable: the signature run on
  * without a full stop (`… with the MFA Scobey`, `… Ahmed Megahed SCOBEY`), or written lower-case (`curran`).
  */
-function classifierAtEnd(line: string, text: string): string[] {
+function classifierAtEnd(line: string, classifiers: () => readonly string[]): string[] {
   const last = /(?:^|[\s*])([A-Za-z][A-Za-z'’-]{1,})$/.exec(line)?.[1];
   // A redaction (`XXXXXXXXXXXX`) matches a redacted classifier, but names nobody.
   if (!last || /^x{4,}$/i.test(last)) return [];
   const surname = last.toUpperCase();
-  const isClassifier = parseClassifiedBy(text).some((name) => name.split(' ').at(-1)?.toUpperCase() === surname);
+  const isClassifier = classifiers().some((name) => name.split(' ').at(-1)?.toUpperCase() === surname);
   return isClassifier ? [last] : [];
 }
 

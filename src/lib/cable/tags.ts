@@ -142,10 +142,18 @@ function nextLineIsCodes(text: string, end: number): boolean {
   if (codes === '') return false;
   // Followed by a field, glued on or on the line after, or ending the text (a TAGS field read
   // alone), the codes may be two-letter ones.
-  const beforeField =
-    glued !== null || next === -1 || !/\S/.test(text.slice(next)) || gluedFieldPattern.test(lineAfter(text, next).line.slice(0, 12));
+  const beforeField = glued !== null || !hasTextFrom(text, next) || gluedFieldPattern.test(lineAfter(text, next).line.slice(0, 12));
   return isCodeLine(codes, { beforeField });
 }
+
+/** Whether anything but whitespace follows `from` (-1: nothing follows), without copying the rest. */
+function hasTextFrom(text: string, from: number): boolean {
+  if (from < 0) return false;
+  nonSpacePattern.lastIndex = from;
+  return nonSpacePattern.test(text);
+}
+
+const nonSpacePattern = /\S/g;
 
 /**
  * A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma.
