@@ -31,6 +31,8 @@ export interface BuildMeasure {
   seconds: number;
   /** User + system CPU seconds of the build's process tree. */
   cpuSeconds: number | null;
+  /** The system (kernel) part of `cpuSeconds`. */
+  systemSeconds?: number | null;
   peakRss: number;
   /** The single process with the highest RSS (the build's node, or Pagefind's service). */
   peakProcess?: { name: string; rss: number };
@@ -202,6 +204,7 @@ async function buildGlobBaseline(temp: string, cablesDir: string, name: string):
       ...pagefind,
       seconds: astro.seconds + pagefind.seconds,
       cpuSeconds: (astro.cpuSeconds ?? 0) + (pagefind.cpuSeconds ?? 0),
+      systemSeconds: (astro.systemSeconds ?? 0) + (pagefind.systemSeconds ?? 0),
       peakRss: Math.max(astro.peakRss, pagefind.peakRss),
       output: astro.output,
     },
@@ -219,6 +222,7 @@ async function measureBuild(
   run: {
     seconds: number;
     cpuSeconds: number | null;
+    systemSeconds: number | null;
     peakRss: number;
     peakProcess?: { name: string; rss: number };
     output: string;
@@ -238,12 +242,13 @@ async function measureBuild(
     options.search === false ? null : await measureFirstSearch(outDir, { query: 'nuclear', useBrowser: !values['no-browser'] });
   const stages = readStages(run.output);
   console.log(`${label}: ${run.seconds.toFixed(1)} s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB`);
-  const { seconds, cpuSeconds, peakRss, peakProcess, exitCode } = run;
+  const { seconds, cpuSeconds, systemSeconds, peakRss, peakProcess, exitCode } = run;
   return {
     label,
     cables,
     seconds,
     cpuSeconds,
+    systemSeconds,
     peakRss,
     ...(peakProcess ? { peakProcess } : {}),
     stages,

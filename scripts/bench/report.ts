@@ -18,6 +18,7 @@ const rows: Row[] = [
   ['  other (s)', (run) => run.seconds - sumStages(run), seconds],
   ['search index, beside the rest (s)', (run) => run.stages.indexing ?? null, seconds],
   ['CPU time, user+sys (s)', (run) => run.cpuSeconds ?? null, seconds],
+  ['  of which system (s)', (run) => run.systemSeconds ?? null, seconds],
   ['cables parsed', (run) => run.stages.parsed, whole],
   ['cables unchanged', (run) => run.stages.unchanged, whole],
   ['cables per second', (run) => run.cables / run.seconds, whole],

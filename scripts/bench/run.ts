@@ -18,6 +18,8 @@ export interface RunResult {
   exitCode: number;
   /** User + system CPU seconds of the whole tree (from /usr/bin/time), null without it: unlike wall time, it hardly moves when other work shares the machine. */
   cpuSeconds: number | null;
+  /** The kernel's share of `cpuSeconds` (file creation, page faults, memory returned): on this VM it swings more than user time. */
+  systemSeconds: number | null;
 }
 
 export async function runMeasured(options: {
@@ -82,6 +84,7 @@ export async function runMeasured(options: {
     output,
     exitCode,
     cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+    systemSeconds: cpu ? Number(cpu[2]) : null,
   };
 }
 

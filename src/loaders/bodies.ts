@@ -52,18 +52,37 @@ export function bodyFilesOf(cacheDir: URL, id: string): BodyFiles {
 }
 
 /**
- * Each file is written beside its place and renamed into it: a new file, never the old one
- * rewritten, so an output that links to the old one (`cable-files.ts`) keeps what it was built with.
+ * A file already there is never rewritten but replaced by a new one, so an output that links to the
+ * old one (`cable-files.ts`) keeps what it was built with.
  */
 export async function writeBodies(files: BodyFiles, body: Bodies): Promise<void> {
-  await mkdir(path.dirname(files.html), { recursive: true });
   await Promise.all([replaceFile(files.html, body.html), replaceFile(files.markdown, body.markdown), replaceFile(files.json, body.json)]);
 }
 
+/**
+ * A file not there yet (every file of a cold build) is written in place, its folder made when it is
+ * missing (once a build, not once a cable); a file already there is written beside it and renamed over it.
+ */
 async function replaceFile(file: string, text: string): Promise<void> {
+  try {
+    await writeNew(file, text);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   const written = `${file}.${process.pid}.${threadId}.tmp`;
   await writeFile(written, text);
   await rename(written, file);
+}
+
+async function writeNew(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text, { flag: 'wx' });
+  }
 }
 
 export function hasBodies(files: BodyFiles): boolean {

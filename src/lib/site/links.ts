@@ -28,11 +28,20 @@ function buildLinks(cables: CableEntry[]): (id: string) => CableLinks {
   const citations = indexCitations(cables);
   const neighbours = indexNeighbours(cables);
   const tags = indexTags(cables);
-  return (id) => ({
-    citedBy: citations.get(id) ?? [],
-    related: rankRelated(tags, id),
-    neighbours: neighbours.get(id) ?? { previous: null, next: null },
-  });
+  // Asked twice of every cable in a build, by its page's cache key and by the page itself: ranked once.
+  const known = new Map<string, CableLinks>();
+  return (id) => {
+    let links = known.get(id);
+    if (links === undefined) {
+      links = {
+        citedBy: citations.get(id) ?? [],
+        related: rankRelated(tags, id),
+        neighbours: neighbours.get(id) ?? { previous: null, next: null },
+      };
+      known.set(id, links);
+    }
+    return links;
+  };
 }
 
 let yearPages: Promise<(origin: string, year: string) => number> | undefined;
