@@ -4,7 +4,7 @@
  * cut into blocks — headings, paragraphs, lists, aligned tables, the signature.
  */
 import { classifiedWord } from './classified-by.ts';
-import { countSubjectLines, endsUnfinished, executiveOrders, parseSubject } from './fields.ts';
+import { countSubjectLines, endsSubject, endsUnfinished, executiveOrders, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
@@ -41,7 +41,7 @@ export interface Body {
 
 export function splitBody(lines: Line[]): Body {
   const dropped: Line[] = [];
-  const cleaned = removePageBreaks(normalizeLines(lines), dropped);
+  const cleaned = removePageBreaks(undoubleLines(normalizeLines(lines)), dropped);
   const groups = groupLines(cleaned);
   const { preamble, rest } = takePreamble(groups);
   const blocks: Block[] = [];
@@ -62,6 +62,59 @@ function normalizeLines(lines: Line[]): Line[] {
   });
   return normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
 }
+
+/**
+ * A double-spaced body (a release that doubled every line break: 27 Buenos Aires cables, 08TALLINN326):
+ * from where the doubling starts, one blank line between two lines is the doubling and goes, and two
+ * or more (a paragraph break, doubled) become one. Told by sentences going on in lower case after a
+ * blank line after a wrapped line, on a fifth of the lines or more; the lines before the doubling (a routing
+ * block) stay as they are.
+ */
+function undoubleLines(lines: Line[]): Line[] {
+  const start = doublingStart(lines);
+  if (start < 0) return lines;
+  const out = lines.slice(0, start);
+  for (let at = start; at < lines.length; at++) {
+    const entry = lines[at]!;
+    if (entry.text !== '') {
+      out.push(entry);
+      continue;
+    }
+    let end = at;
+    while (end + 1 < lines.length && lines[end + 1]!.text === '') end++;
+    if (end > at || end === lines.length - 1) out.push(entry);
+    at = end;
+  }
+  return out;
+}
+
+/** Where a double-spaced body's doubling starts (four lines in a row each followed by one blank line), or -1. */
+function doublingStart(lines: Line[]): number {
+  let textLines = 0;
+  let goesOn = 0;
+  let long = 0;
+  let adjacent = 0;
+  for (let at = 0; at < lines.length; at++) {
+    if (lines[at]!.text === '') continue;
+    textLines++;
+    if (lines[at]!.text.length > 80) long++;
+    if (lines[at + 1]?.text) adjacent++;
+    const next = lines[at + 2]?.text;
+    // A wrapped line (a paragraph on one long line is no sign), the sentence going on below the blank.
+    if (next !== undefined && lines[at]!.text.length <= 80 && lines[at + 1]!.text === '' && isLowerCase(next.charCodeAt(next.search(/\S/))))
+      goesOn++;
+  }
+  // Not double-spaced: paragraphs on long lines with blank lines between, or lines mostly one under
+  // another (10BERLIN8, whose blank lines cut a few sentences).
+  if (goesOn < 5 || goesOn * 5 < textLines || long * 20 > textLines || adjacent * 4 > goesOn) return -1;
+  const isSingleSpaced = (at: number): boolean => lines[at]?.text !== '' && lines[at + 1]?.text === '' && lines[at + 2]?.text !== '';
+  for (let at = 0; at + 8 < lines.length; at++) {
+    if (isSingleSpaced(at) && isSingleSpaced(at + 2) && isSingleSpaced(at + 4) && isSingleSpaced(at + 6)) return at;
+  }
+  return -1;
+}
+
+const isLowerCase = (code: number): boolean => code >= 97 && code <= 122;
 
 /** Most lines start with a letter: only a dash or a space can open a glued underline. */
 const hasGluedUnderline = ({ text }: Line): boolean =>
@@ -261,6 +314,8 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   const rest: Line[][] = [];
   let labelled = false;
   let last: FieldName | null = null;
+  // The group whose last line is the subject's: the line alone below it may end the subject.
+  let subjectGroup = -1;
   let index = 0;
   for (; index < groups.length; index++) {
     // The first numbered paragraph ends the preamble: told by its first line, before all its lines are split.
@@ -274,7 +329,13 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
     if (opensParagraph(group[0]!) && !isRefContinuation) break;
     if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
       const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
-      if (subject && group.length === 1 && endsUnfinished(subject.at(-1)!.text)) {
+      if (
+        subject &&
+        group.length === 1 &&
+        (endsUnfinished(subject.at(-1)!.text) ||
+          (subjectGroup === index - 1 &&
+            endsSubject(subject.map((entry) => entry.text).join(' '), group[0]!.text, groups[index + 1]?.[0]?.text)))
+      ) {
         // `SUBJECT: … ON U.S. AND` / a blank line / `VENEZUELA RELATIONS …`: the subject goes on.
         subject.push(group[0]!);
         continue;
@@ -360,6 +421,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
     }
     cut();
     if (current) last = current;
+    if (current === 'subject') subjectGroup = index;
   }
   rest.push(...groups.slice(index));
   return { preamble, rest };

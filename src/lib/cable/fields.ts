@@ -100,8 +100,15 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   for (const [index, rawLine] of lines.entries()) {
     let line = withoutEscape(rawLine);
     if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
-    // A subject stopping on `AND`, `OF` or a comma goes on after one blank line.
-    if (index > 0 && line.trim() === '' && index === used && continuesAfterBlank(parts, lines[index + 1])) continue;
+    // A subject stopping on `AND`, `OF` or a comma goes on after one blank line; so does an upper-case
+    // subject whose last line stands alone between blank lines, with the next field below it.
+    if (
+      index > 0 &&
+      line.trim() === '' &&
+      index === used &&
+      (continuesAfterBlank(parts, lines[index + 1]) || endsSubject(parts.join(' '), lines[index + 1], nextTextLine(lines, index + 2)))
+    )
+      continue;
     if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
     // An upper-case subject does not go on into a sentence-case line (`This is an Action request.`).
     if (index > 0 && /^\s*[A-Z][a-z]+\s+[a-z]{2,}\b/.test(line) && !/[a-z]/.test(parts.join(' '))) break;
@@ -127,6 +134,37 @@ function continuesAfterBlank(parts: string[], next: string | undefined): boolean
   const text = next?.trim() ?? '';
   if (text === '' || !endsUnfinished(parts.join(' '))) return false;
   return !subjectEndLinePattern.test(text) && !subjectLabelPattern.test(text) && !subjectStopPattern.test(text.slice(0, 12));
+}
+
+/**
+ * Whether `line`, alone between blank lines with `next` the line of text below them, is the end of
+ * an upper-case `subject` cut by a blank line (`… INNER CIRCLE` / `MEMBER` / `REF: …`, 06BUENOSAIRES1632):
+ * an upper-case line of a few words, no label, caveat or address, with the next field (REF,
+ * Classified By, E.O., TAGS) after it.
+ */
+export function endsSubject(subject: string, line: string | undefined, next: string | undefined): boolean {
+  const text = line?.trim() ?? '';
+  if (text === '' || text.length > 80 || /[a-z]/.test(subject) || /[a-z]/.test(text) || !/^[A-Z0-9(“"']/.test(text)) return false;
+  if (/[:]|-{3,}/.test(text) || subjectTailExclusionPattern.test(text) || subjectEndLinePattern.test(text)) return false;
+  return nextFieldPattern.test(next?.trim() ?? '');
+}
+
+/**
+ * Lines that stand alone under a subject without being part of it: caveats, distribution and address
+ * lines (`FROM AMBASSADOR …`, `DEPT FOR …`), a redaction, a page header cut short (`ROME 00001...`).
+ */
+const subjectTailExclusionPattern =
+  /\b(?:SIPDIS|NOFORN|SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET|DISTRIBUTION|PROTECT|CHANNEL|EXDIS|NODIS|LIMDIS|STADIS|EFTO)\b|^(?:[A-Z][A-Z0-9/&.,'() -]*\s)?(?:ALSO\s+)?(?:FOR|PASS|FROM)\b|^X{3,}$|\b0\d{3,}|\.{3}|…/;
+
+/** The label of a field that follows the subject: REF, Classified By, E.O., TAGS (not a paragraph). */
+const nextFieldPattern = new RegExp(
+  String.raw`^(?:REF(?:S|TELS?|ERENCES?)?\b|Ref(?:s|tels?|\(s\))?\s*:|${classifiedWord}\s+[Bb]y\b|CLASSIFIED\s+BY\b|E\.\s?O\.|TAGS\b)`,
+);
+
+/** The first line from `from` on with text in it. */
+function nextTextLine(lines: readonly string[], from: number): string | undefined {
+  for (let at = from; at < lines.length && at < from + 4; at++) if (lines[at]!.trim() !== '') return lines[at];
+  return undefined;
 }
 
 /** A subject line that cannot end the subject: it stops on `AND`, `OF`, `COHEN’S`, a comma … */
