@@ -269,7 +269,7 @@ const fieldLabels: [FieldName, RegExp][] = [
     'ref',
     /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?)?|[Rr]ef(?:s|tels?|erences?)?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
   ],
-  ['classifiedBy', new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY\b|DERIVED\s+FROM\b)`, 'i')],
+  ['classifiedBy', new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY(?:\b|(?=[A-Z][a-z]))|DERIVED\s+FROM\b)`, 'i')],
 ];
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */

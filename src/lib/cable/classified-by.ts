@@ -13,7 +13,8 @@ export const classifiedWord = 'Class(?:ified|fied|ifed)';
 
 /** Global: `labelledBlocks` reads one label after another. */
 const labelPattern = new RegExp(
-  String.raw`(?:^|[^A-Za-z])(?:${classifiedWord}\s+[Bb]y|CLASSIFIED\s+BY)\b[ \t]*:?|classified\s+by[ \t]*:`,
+  // `Classified ByMinister Counselor …` (09CAIRO1571): the name glued to the label.
+  String.raw`(?:^|[^A-Za-z])(?:${classifiedWord}\s+[Bb]y|CLASSIFIED\s+BY)(?:\b|(?=[A-Z][a-z]))[ \t]*:?|classified\s+by[ \t]*:`,
   'g',
 );
 
@@ -23,7 +24,7 @@ const reasonStartPattern =
 
 /** The reasons themselves: `1.4 (b) and (d)`, `1.5 (B,D)`, `1.4 b/d`. */
 const reasonsPattern =
-  /\b1\s?\.\s?[1-8]\.?\s?(?:\(\s?[a-hA-H]\s?\)|\(\s?[a-hA-H](?![A-Za-z])|[a-hA-H](?![A-Za-z])\s?\)?|and\b|AND\b|or\b|&|,|\/|\s)*/;
+  /\b1\s?[.,]\s?[1-8]\.?\s?(?:\(\s?[a-hA-H]\s?\)|\(\s?[a-hA-H](?![A-Za-z])|[a-hA-H](?![A-Za-z])\s?\)?|and\b|AND\b|or\b|&|,|\/|\s)*/;
 
 /**
  * People named after `Classified By:`, as written, without titles, offices and reasons:
@@ -125,7 +126,10 @@ function namesIn(block: string): string[] {
     const parts = segment.split(/\s+(?:and|AND|&)\s+/).map(stripTitles);
     // `DTRA Fred Carter and Poloff Steven Prohaska` names two people; `Development and
     // Economic Affairs Donald Blome` names one.
-    const people = parts.every((part) => part.includes(' ')) ? parts : [stripTitles(segment)];
+    // `U/S for Arms Control and International Security (T) John C. Rood`: an `and` inside an office's
+    // name (after `for` or `of`) joins no two people.
+    const joinsOffices = parts.length > 1 && /\b(?:for|FOR|of|OF)\s/.test(segment.split(/\s+(?:and|AND|&)\s+/)[0]!);
+    const people = !joinsOffices && parts.every((part) => part.includes(' ')) ? parts : [stripTitles(segment)];
     const named = people.filter((name) => name !== '').map((name) => name.replace(/\uE000/g, ', '));
     if (named.length > 0) return named;
   }
@@ -141,7 +145,8 @@ export function parseReasons(text: string): string | null {
 function reasonsOf(found: string | null): string | null {
   const block = found === null ? null : collapseSpaces(found);
   if (!block) return null;
-  const start = /\b1\s?\.\s?[1-8](?!\d)/.exec(block);
+  // `1,4 (b) and (d)`: a comma typed for the dot, as written.
+  const start = /\b1\s?[.,]\s?[1-8](?!\d)/.exec(block);
   if (!start) return null;
   const reasons = reasonsPattern.exec(block.slice(start.index));
   if (!reasons) return null;
@@ -161,6 +166,9 @@ const reasonsLineReach = 6000 + 200;
 
 function tidyReasons(reasons: string): string | null {
   const tidy = collapseSpaces(reasons)
+    // A bracket wrapped from its letter (`( \nd)`, `(D \n)`): the line break is no space of the reasons.
+    .replace(/\(\s+(?=[a-hA-H]\))/g, '(')
+    .replace(/(?<=\([a-hA-H])\s+\)/g, ')')
     .replace(/[\s,/&]+$/, '')
     .replace(/\s+(?:and|AND|or)$/, '')
     .trim();

@@ -188,8 +188,9 @@ const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|S
 const summaryStartPattern =
   /(?:^|[^A-Za-z])(?:EXECUTIVE\s+|Executive\s+|(?:INTRODUCTION|Introduction)\s+(?:AND|and)\s+)?(?:SUMMARY|Summary|summary)(?:[ \t]*(?:AND|and|And|&|\/)[ \t]*[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?)?(?:[ \t]*[:.,)](?!\w)|[ \t]*\n?[ \t]*[-=]{3,}|[ \t]*-+[ \t]|[ \t]*\\?[ \t]*\n|[ \t]+(?=\((?:U|C|S|SBU)\b))/g;
 
-/** What may come before a summary label: a paragraph start, its number and marking. */
-const paragraphStartPattern = /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*$/;
+/** What may come before a summary label: a paragraph start, its number and marking, and `Begin` (`1. (SBU) Begin Summary:`). */
+const paragraphStartPattern =
+  /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*(?:(?:BEGIN|Begin)[ \t]+)?$/;
 
 /** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
 const summaryEndPattern = /\bEND[\s\\]+(?:OF\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
@@ -288,11 +289,11 @@ function isSummaryStart(text: string, start: RegExpExecArray): boolean {
 
 /**
  * A later paragraph's note that the summary goes on: `Summary continued.`, `Cont. Summary:`,
- * `SUMMARY CONT'D:`, `Summary, continued:`, `Summary con't.`, at the start of the text or after a sentence, with the
+ * `SUMMARY CONT'D:`, `Summary, continued:`, `Summary con't.`, `Summary and Introduction Continued:`, at the start of the text or after a sentence, with the
  * paragraph number before it when its line was run into the one above (`… representative. 2. Summary Continued:`).
  */
 const continuedPattern =
-  /(?<=^|[.!?:"'”)]\s)(?:\d{1,2}\s?\.\s+)?(?:(?:Cont\.?|CONT\.?|Continued|CONTINUED)\s+(?:Summary|SUMMARY)|(?:Summary|SUMMARY),?\s+(?:[Cc]on'?t(?:inued|'d|\.)?|CON'?T(?:INUED|'D|\.)?))(?![A-Za-z])[:.]?(?:\s+|$)/g;
+  /(?<=^|[.!?:"'”)]\s)(?:\d{1,2}\s?\.\s+)?(?:(?:Cont\.?|CONT\.?|Continued|CONTINUED)\s+(?:Summary|SUMMARY)|(?:Summary|SUMMARY)(?:\s+(?:and|AND)\s+[A-Z][A-Za-z]+)?,?\s+(?:[Cc]on'?t(?:inued|'d|\.)?|CON'?T(?:INUED|'D|\.)?))(?![A-Za-z])[:.]?(?:\s+|$)/g;
 
 function cleanSummary(raw: string): string {
   let text = raw;

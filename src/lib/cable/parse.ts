@@ -14,7 +14,7 @@ import { readMetadata } from './metadata.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
 import { parseInfoRecipients, parseRecipients } from './recipients.ts';
 import { parseReferences } from './references.ts';
-import type { CableFrontmatter } from './schema.ts';
+import type { CableFrontmatter, Reference } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
 import type { TagCorrection } from './tags.ts';
@@ -100,9 +100,11 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const classification = parseClassification(fields('classifiedBy'), [headerText, bodyText]);
   const dateTime = routing.dateTime ?? parseDateTimeGroup(headerText);
   const referenceOptions = { year: metadata.date.slice(0, 4), referenceId: canonicalId };
-  const references = unique(
-    fields('ref').flatMap((text) => parseReferences(text, referenceOptions)),
-    (reference) => `${reference.label ?? ''} ${reference.text}`,
+  const references = withoutCutCopies(
+    unique(
+      fields('ref').flatMap((text) => parseReferences(text, referenceOptions)),
+      (reference) => `${reference.label ?? ''} ${reference.text}`,
+    ),
   );
 
   const frontmatter: CableFrontmatter = {
@@ -133,6 +135,21 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const tree = toMdast(sectionBlocks(body.blocks));
   return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
 }
+
+/**
+ * A first copy of the header cut short (`REF: TBILIS...` above the whole `REF: TBILISI 1372`,
+ * 08TBILISI1379) gives an entry that a later, whole one repeats: it is left out.
+ */
+function withoutCutCopies(references: Reference[]): Reference[] {
+  if (!references.some(isCut)) return references;
+  return references.filter((reference) => {
+    if (!isCut(reference)) return true;
+    const start = reference.text.replace(/\s*(?:\.{2,}|…)$/, '');
+    return !references.some((other) => other !== reference && !isCut(other) && other.text.startsWith(start));
+  });
+}
+
+const isCut = (reference: Reference): boolean => /(?:\.{3}|…)$/.test(reference.text);
 
 /** The file's lines, and where each starts in its text when they are the text split at `\n`. */
 interface FileLines {

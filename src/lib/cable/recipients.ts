@@ -21,7 +21,8 @@ const pageBreakPattern = /^[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s
 /** An old-style page header: `PAGE 02        STATE   015113  182333Z`. */
 const oldPageHeaderPattern = /^PAGE \d{2,3}\s+[A-Z][A-Z ]*\s+\d{3,6}\b.*\d{6}Z$/;
 
-const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE';
+/** `PRIORTY`, as 06BRASILIA1910 spells it once, is read as the precedence it means. */
+const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORI?TY|ROUTINE';
 const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`);
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
@@ -31,7 +32,8 @@ export function parseRecipients(header: string): Recipient[] {
 
 /** Addressees of the INFO lines, up to the banner or the end of the routing block. */
 export function parseInfoRecipients(header: string): Recipient[] {
-  return parseBlock(header, /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,})/);
+  // `INFO EU MEMBER STATES COLLECTIVE`: a name may open with a word of two letters.
+  return parseBlock(header, /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,}|[A-Z]{2} [A-Z]{3,})/);
 }
 
 /** The FM line of a routing block; `FM` also abbreviates Foreign Minister (`FM KUSA: …` in a subject). */
@@ -149,7 +151,7 @@ function toRecipient(line: string): Recipient {
   return {
     route,
     name: name === '' ? rest : name,
-    precedence: parts?.[2] ?? null,
+    precedence: parts?.[2] === 'PRIORTY' ? 'PRIORITY' : (parts?.[2] ?? null),
     mcn: name === '' ? null : (parts?.[3] ?? null),
   };
 }

@@ -205,10 +205,14 @@ function repeatedLabelPattern(label: string): RegExp {
 const repeatedLabelPatterns = new Map<string, RegExp>();
 
 function tidy(text: string): string {
-  return collapseSpaces(text.replace(/¶/g, ''))
-    .trim()
-    .replace(/^[:;,\s]+|[;,\s]+$/g, '')
-    .replace(/\s+(?:and|AND)$/, '');
+  return (
+    collapseSpaces(text.replace(/¶/g, ''))
+      .trim()
+      .replace(/^[:;,\s]+|[;,\s]+$/g, '')
+      .replace(/\s+(?:and|AND)$/, '')
+      // `B. BRASILIA 1544 1. Summary.`: the first paragraph's number run onto the REF line.
+      .replace(/(\d)\s+\d{1,2}\s?\.$/, '$1')
+  );
 }
 
 interface Citation {

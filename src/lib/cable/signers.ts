@@ -41,7 +41,13 @@ export interface SignerOptions {
  * (`CRETZ  CRETZ`) give two entries. Empty when the body ends without a signature.
  */
 export function parseSigners(text: string, options: SignerOptions = {}): string[] {
-  const tail = text.slice(-4000);
+  // `… End comment. STEVENS 0 12/28/2007 5319 PREL,TRGY,…`: the release's record of the cable and a
+  // copy of its text glued after the signature, which ends the body there.
+  const record = gluedRecordPattern.exec(text);
+  let tail = (record ? text.slice(0, record.index) : text).slice(-4000);
+  // `BERRY` / `NNNN` / the routing block again, in capitals (04TRIPOLI31): the text ends at the end mark.
+  const endMark = /\n[ \t]*NNNN[ \t]*(?=\n|$)/.exec(tail);
+  if (endMark && !/[a-z]{3}/.test(tail.slice(endMark.index))) tail = tail.slice(0, endMark.index);
   // Up to twelve lines with text from the end; blank lines of a page break do not count. Lines
   // are read from the end, where the signature is, without splitting the rest of the tail.
   let seen = 0;
@@ -66,6 +72,9 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
   return [];
 }
 
+/** The release's record glued on: ` 0 12/28/2007 5319 PREL,TRGY`, its row number, date, length and tags. */
+const gluedRecordPattern = / 0 \d{1,2}\/\d{1,2}\/\d{4} \d+ [A-Z]{2,}/;
+
 /** A line holding nothing but one or more names. */
 function namesOnLine(line: string): string[] | null {
   const cleaned = line
@@ -83,6 +92,8 @@ function namesOnLine(line: string): string[] | null {
     else names.push(group);
   }
   if (names.every((name) => notNames.has(name.toUpperCase()))) return null;
+  // `Y "` at the end of 08CANBERRA4: a stray letter, no name.
+  if (names.every((name) => name.replace(/\W/g, '').length < 2)) return null;
   if (names.some((name) => /^(?:END|COMMENT)\b/i.test(name))) return null;
   return names;
 }
