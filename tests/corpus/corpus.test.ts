@@ -109,6 +109,8 @@ function lostWords(text: string, cable: Cable): string[] {
     } else if (
       !fields.has(word) &&
       !labelWords.has(word) &&
+      // The E.O. label's order number, whichever (`12356`) or mistyped (`12928`, the zero of `E.0.`).
+      !(inField && /^(?:0|1\d{4})$/.test(word)) &&
       !(inField && markdown.includes(word)) &&
       !isRunTogether(word, fields) &&
       !(truncated && completes(word))

@@ -246,14 +246,19 @@ function fieldLine(body: Body, name: FieldName): number {
 
 /**
  * The E.O. line without its label when it cites the usual order (`E.O. 12958: DECL: 06/23/2019`
- * → `DECL: 06/23/2019`); any other order (`E.O. 12356: DECL: OADR`, a mistyped `E.O. 12598`)
- * stays as written, so the page shows which order it is.
+ * → `DECL: 06/23/2019`), mistyped too (`E.0. 12958` with a zero, `E.O. 12928`, a number no order
+ * has); another order (`E.O. 12356: DECL: OADR`, `E.O. 12065`) stays as written, so the page shows
+ * which order it is.
  */
 function withoutOrder(line: string): string | null {
   const text = line.trim();
-  const usual = /^(?:E\.?\s?O\.?|EO)\s*(?:12958|13526)\s*:?\s*/i.exec(text);
-  return (usual ? text.slice(usual[0].length).trim() : text.replace(/\s+/g, ' ')) || null;
+  const label = /^(?:E\.?\s?[O0]\.?|EO)\s*(1\d{4})\s*:?\s*/i.exec(text);
+  const isOtherOrder = label !== null && otherOrders.has(label[1]!);
+  return (label && !isOtherOrder ? text.slice(label[0].length).trim() : text.replace(/\s+/g, ' ')) || null;
 }
+
+/** Orders other than 12958 and 13526 that cables cite. */
+const otherOrders: ReadonlySet<string> = new Set(['12356', '12065', '13292', '12333']);
 
 /**
  * The longest of the subjects a cable states (a repeated header may cut the first one short),
