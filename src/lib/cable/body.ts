@@ -60,7 +60,28 @@ function normalizeLines(lines: Line[]): Line[] {
     text = text.trimEnd();
     return text === entry.text ? entry : { text, line: entry.line };
   });
-  return normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
+  const unglued = normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
+  return unglued.some(hasDashedTitle) ? unglued.flatMap(splitDashedTitle) : unglued;
+}
+
+/**
+ * `---------- LULA: ALCKMIN WILL PRIVATIZE ----------`, and the same glued to the end of a paragraph
+ * on one line (`… purchased shares in it. ------- Comment -------`, 09CAIRO2292): a heading between
+ * dashes, set on a line of its own over an underline, as the heading it is.
+ */
+const dashedTitlePattern = /(?:^|\s)-{4,}[ \t]+([^\s-][^-]{0,78}?)[ \t]+-{4,}[ \t]*$/;
+
+const hasDashedTitle = ({ text }: Line): boolean => text.includes('----') && dashedTitlePattern.test(text);
+
+function splitDashedTitle(entry: Line): Line[] {
+  const title = dashedTitlePattern.exec(entry.text);
+  if (!title) return [entry];
+  const before = entry.text.slice(0, title.index);
+  const heading = [
+    { text: title[1]!, line: entry.line },
+    { text: '----', line: entry.line },
+  ];
+  return before.trim() === '' ? heading : [{ text: before, line: entry.line }, { text: '', line: entry.line }, ...heading];
 }
 
 /**
@@ -229,7 +250,11 @@ function isRepeatedBanner(text: string): boolean {
 const paragraphMarkerPattern = /^\s*(?:¶\s*\d|\d{1,3}\s?\.(?:\s|\(|$)|\d{1,3}\.\d{1,2}\.?\s|\([A-Z]{1,3}(?:\/\/?[A-Z]{1,5})?\)\s)/;
 const listMarkerPattern = /^\s*(?:-{1,2}|\*|•|o)\s+\S/;
 const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
-const underlinePattern = /^\s*(?:-{3,}|={3,})\s*$/;
+/**
+ * `-------`, `=======`, and a long underline the release cut once with a space (`--------------------------------------------- ---`),
+ * not a table's column rules (`------    -----------   ---------`).
+ */
+const underlinePattern = /^\s*(?:-{3,}|={3,}|-{20,} -{1,8}|={20,} ={1,8})\s*$/;
 /** An item of a REF list on a line of its own: `B. STATE 12`, `(B) STATE 12`, and `¶B. STATE 12` as the release rewrote it. */
 const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
@@ -734,7 +759,7 @@ function toBlocks(group: Line[]): Block[] {
   const isUnderline = group.map((entry) => underlinePattern.test(entry.text));
   for (let index = 0; index < group.length; index++) {
     const entry = group[index]!;
-    if (isUnderline[index + 1] && !isUnderline[index] && entry.text.trim().length <= 100) {
+    if (isUnderline[index + 1] && !isUnderline[index] && entry.text.trim().length <= 100 && !endsParagraph(group, index)) {
       flush();
       blocks.push({ type: 'heading', text: collapse(entry.text), line: entry.line });
       index++;
@@ -747,6 +772,17 @@ function toBlocks(group: Line[]): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Whether a line over a rule is the last line of a paragraph, the rule being the one over the
+ * next heading (`… he added.` / `------` / `Persian LNG: No Final Decision` / `------`): a line
+ * under another that ends a sentence or a clause, or goes on in lower case, is no heading.
+ */
+function endsParagraph(group: Line[], index: number): boolean {
+  if (index === 0 || group[index - 1]!.text.trim() === '' || underlinePattern.test(group[index - 1]!.text)) return false;
+  const text = group[index]!.text.trim();
+  return (/[.;,]$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
 }
 
 /** Lines without headings: a table, or paragraphs and list items. */

@@ -93,7 +93,8 @@ function linkParagraph(element: Element, id: string, markerLength: number): void
   });
   if (markerLength > 0 && first?.type === 'text') {
     const marker = first.value.slice(0, markerLength).trimEnd();
-    first.value = first.value.slice(marker.length);
+    // `6.The …`, `1.(SBU) …`: the link is followed by a space, as a paragraph written `6. The` shows.
+    first.value = first.value.slice(marker.length).replace(/^(?=[^\s])/, ' ');
     const label = marker.startsWith('¶') ? marker : `¶${marker}`;
     element.children.unshift(link([{ type: 'text', value: label }], 'par-link'));
     return;
