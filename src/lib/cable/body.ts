@@ -71,7 +71,9 @@ function normalizeLines(lines: Line[]): Line[] {
  */
 const dashedTitlePattern = /(?:^|\s)-{4,}[ \t]+([^\s-][^-]{0,78}?)[ \t]+-{4,}[ \t]*$/;
 
-const hasDashedTitle = ({ text }: Line): boolean => text.includes('----') && dashedTitlePattern.test(text);
+/** The line ends with a dash (lines are trimmed at the end by now) before anything is searched. */
+const hasDashedTitle = ({ text }: Line): boolean =>
+  text.charCodeAt(text.length - 1) === 45 && text.includes('----') && dashedTitlePattern.test(text);
 
 function splitDashedTitle(entry: Line): Line[] {
   const title = dashedTitlePattern.exec(entry.text);
@@ -111,6 +113,10 @@ function undoubleLines(lines: Line[]): Line[] {
 
 /** Where a double-spaced body's doubling starts (four lines in a row each followed by one blank line), or -1. */
 function doublingStart(lines: Line[]): number {
+  // Double-spaced, every other line is blank: a body with far fewer blank lines is not.
+  let blanks = 0;
+  for (const entry of lines) if (entry.text === '') blanks++;
+  if (blanks * 5 < lines.length * 2) return -1;
   let textLines = 0;
   let goesOn = 0;
   let long = 0;
@@ -122,8 +128,7 @@ function doublingStart(lines: Line[]): number {
     if (lines[at + 1]?.text) adjacent++;
     const next = lines[at + 2]?.text;
     // A wrapped line (a paragraph on one long line is no sign), the sentence going on below the blank.
-    if (next !== undefined && lines[at]!.text.length <= 80 && lines[at + 1]!.text === '' && isLowerCase(next.charCodeAt(next.search(/\S/))))
-      goesOn++;
+    if (next !== undefined && lines[at]!.text.length <= 80 && lines[at + 1]!.text === '' && startsLowerCase(next)) goesOn++;
   }
   // Not double-spaced: paragraphs on long lines with blank lines between, or lines mostly one under
   // another (10BERLIN8, whose blank lines cut a few sentences).
@@ -135,7 +140,13 @@ function doublingStart(lines: Line[]): number {
   return -1;
 }
 
-const isLowerCase = (code: number): boolean => code >= 97 && code <= 122;
+/** Whether the line's first character other than a space is a lower-case letter (read without a pattern: it runs on most lines). */
+function startsLowerCase(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  const code = text.charCodeAt(at);
+  return code >= 97 && code <= 122;
+}
 
 /** Most lines start with a letter: only a dash or a space can open a glued underline. */
 const hasGluedUnderline = ({ text }: Line): boolean =>

@@ -14,7 +14,7 @@ export const classifiedWord = 'Class(?:ified|fied|ifed)';
 /** Global: `labelledBlocks` reads one label after another. */
 const labelPattern = new RegExp(
   // `Classified ByMinister Counselor …` (09CAIRO1571): the name glued to the label.
-  String.raw`(?:^|[^A-Za-z])(?:${classifiedWord}\s+[Bb]y|CLASSIFIED\s+BY)(?:\b|(?=[A-Z][a-z]))[ \t]*:?|classified\s+by[ \t]*:`,
+  String.raw`(?:^|[^A-Za-z])(?:${classifiedWord}\s+[Bb]y|CLASSIFIED\s+BY)(?![a-z])[ \t]*:?|classified\s+by[ \t]*:`,
   'g',
 );
 

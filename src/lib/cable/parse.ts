@@ -149,7 +149,9 @@ function withoutCutCopies(references: Reference[]): Reference[] {
   });
 }
 
-const isCut = (reference: Reference): boolean => /(?:\.{3}|…)$/.test(reference.text);
+const isCut = (reference: Reference): boolean => cutPattern.test(reference.text);
+
+const cutPattern = /(?:\.{3}|…)$/;
 
 /** The file's lines, and where each starts in its text when they are the text split at `\n`. */
 interface FileLines {

@@ -43,8 +43,8 @@ export interface SignerOptions {
 export function parseSigners(text: string, options: SignerOptions = {}): string[] {
   // `… End comment. STEVENS 0 12/28/2007 5319 PREL,TRGY,…`: the release's record of the cable and a
   // copy of its text glued after the signature, which ends the body there.
-  const record = gluedRecordPattern.exec(text);
-  let tail = (record ? text.slice(0, record.index) : text).slice(-4000);
+  const record = findGluedRecord(text);
+  let tail = (record >= 0 ? text.slice(0, record) : text).slice(-4000);
   // `BERRY` / `NNNN` / the routing block again, in capitals (04TRIPOLI31): the text ends at the end mark.
   const endMark = /\n[ \t]*NNNN[ \t]*(?=\n|$)/.exec(tail);
   if (endMark && !/[a-z]{3}/.test(tail.slice(endMark.index))) tail = tail.slice(0, endMark.index);
@@ -73,7 +73,22 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
 }
 
 /** The release's record glued on: ` 0 12/28/2007 5319 PREL,TRGY`, its row number, date, length and tags. */
-const gluedRecordPattern = / 0 \d{1,2}\/\d{1,2}\/\d{4} \d+ [A-Z]{2,}/;
+const gluedRecordPattern = / 0 \d{1,2}\/\d{1,2}\/\d{4} \d+ [A-Z]{2,}/y;
+
+/** How far from the end a glued record is looked for: twice the farthest over the corpus. */
+const recordReach = 4000;
+
+/**
+ * Where the glued record starts, or -1. It is followed by a copy of the cable's first paragraph
+ * (under 2,000 characters over the corpus), so only the text's end is searched, where ` 0 ` occurs.
+ */
+function findGluedRecord(text: string): number {
+  for (let at = text.indexOf(' 0 ', Math.max(0, text.length - recordReach)); at >= 0; at = text.indexOf(' 0 ', at + 1)) {
+    gluedRecordPattern.lastIndex = at;
+    if (gluedRecordPattern.test(text)) return at;
+  }
+  return -1;
+}
 
 /** A line holding nothing but one or more names. */
 function namesOnLine(line: string): string[] | null {
