@@ -165,7 +165,7 @@ function splitGluedUnderline(entry: Line): Line[] {
 const gluedUnderlinePattern = /^\s*-{3,}(?=\s+¶?\s?\d{1,3}\s?\.\s)/;
 
 /** `USOSCE 00000147  002 OF 005`, `NEW DELHI 00009127 006 OF 006`, `NEW DELHI 00009127 001.2 OF 006` */
-const pageBreakPattern = /^\s*[A-Z][A-Z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$/;
+const pageBreakPattern = /^\s*[A-Z][A-Za-z .'-]*?\s+\d{5,}\s+\d{3}(?:\.\d+)?\s+(?:OF|of)\s+\d{3}\s*$/;
 /** `PAGE 02 HARARE 05461 01 OF 02 271458Z`, `PAGE 02 VATICA 00819 190632Z` (the text after it is kept) */
 const pageHeaderPattern = /^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]*?\s+\d+\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s*/;
 const trailingClassificationPattern = /\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/;
@@ -207,7 +207,7 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
   for (const entry of lines) {
     // Cheap checks first: these patterns run on every line of the corpus.
     const hasOf = entry.text.includes('OF');
-    const hasCount = hasOf && hasPageCount(entry.text);
+    const hasCount = hasPageCount(entry.text, hasOf);
     if ((hasCount && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
       out.push(pageBreak);
@@ -227,8 +227,16 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
 }
 
 /** Whether an `OF` is followed by a three-digit page count (`002 OF 005`), as every page break has. */
-function hasPageCount(text: string): boolean {
-  for (let at = text.indexOf('OF'); at >= 0; at = text.indexOf('OF', at + 2)) {
+/**
+ * `OF 005`; in a cable written in lower case, `of 014` on a short line of its own
+ * (`Astana 00000251 002 of 014`), as a page break in lower case is never run into text.
+ */
+function hasPageCount(text: string, hasOf: boolean): boolean {
+  return (hasOf && hasCountAfter(text, 'OF')) || (text.length <= 60 && hasCountAfter(text, 'of'));
+}
+
+function hasCountAfter(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 2)) {
     let next = at + 2;
     while (isSpace(text.charCodeAt(next))) next++;
     if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2)))
