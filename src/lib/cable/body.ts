@@ -281,14 +281,18 @@ function startsBlock(text: string): boolean {
   return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
 }
 
-/** Runs of non-blank lines. */
+/**
+ * Runs of non-blank lines. A single blank line inside a sentence (`… construction has` / blank /
+ * `finally resumed.`, where the release lost a page break) does not end the run.
+ */
 function groupLines(lines: Line[]): Line[][] {
   const groups: Line[][] = [];
   let current: Line[] = [];
-  for (const entry of lines) {
+  for (let at = 0; at < lines.length; at++) {
+    const entry = lines[at]!;
     if (!isBlank(entry.text)) {
       current.push(entry);
-    } else if (current.length > 0) {
+    } else if (current.length > 0 && !cutsSentence(current[current.length - 1]!.text, lines[at + 1]?.text)) {
       groups.push(current);
       current = [];
     }
@@ -296,6 +300,17 @@ function groupLines(lines: Line[]): Line[][] {
   if (current.length > 0) groups.push(current);
   return groups;
 }
+
+/** A wrapped line that stops mid-sentence, and below one blank line the sentence going on in lower case. */
+function cutsSentence(before: string, after: string | undefined): boolean {
+  if (after === undefined || !startsLowerCase(after) || before.length < 30) return false;
+  const last = before.charCodeAt(before.length - 1);
+  // Not after `.`, `!`, `?`, `:`, `;`, a quote or a bracket: a paragraph may end there. Nor after a
+  // field (`SUBJECT: …` over the end of a paragraph cut off in a section 2 of 2).
+  return !sentenceEndCodes.has(last) && fieldOf(before) === null;
+}
+
+const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
 
 /**
  * The number of an order that governs classification (`12958`, `13526` …), or any other
