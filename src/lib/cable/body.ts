@@ -842,12 +842,36 @@ function proseBlocks(lines: Line[]): Block[] {
     current = [];
   };
   for (const entry of lines) {
-    if (current.length > 0 && (listMarkerPattern.test(entry.text) || paragraphMarkerPattern.test(entry.text))) flush();
+    const opens = current.length > 0 && (listMarkerPattern.test(entry.text) || paragraphMarkerPattern.test(entry.text));
+    if (opens && goesOnFrom(current[current.length - 1]!.text, entry.text)) {
+      // `… the December` / `¶2005.`: a date the release took for a paragraph number, its ¶ dropped.
+      current.push(entry.text.includes('¶') ? { text: entry.text.replace(/^(\s*)¶\s?/, '$1'), line: entry.line } : entry);
+      continue;
+    }
+    if (opens) flush();
     current.push(entry);
   }
   flush();
   return blocks;
 }
+
+/**
+ * Whether a line that looks like it opens a paragraph or an item goes on the sentence above
+ * instead: under a wrapped line that stops mid-sentence, an amount (`342.5 million`), a dash
+ * going on in lower case (`-- in the Middle East`), or a year or day after a month (`¶2005.`).
+ */
+function goesOnFrom(before: string, text: string): boolean {
+  if (before.length < 30 || sentenceEndCodes.has(before.charCodeAt(before.length - 1))) return false;
+  return decimalStartPattern.test(text) || lowerCaseItemPattern.test(text) || (monthEndPattern.test(before) && dayOrYearPattern.test(text));
+}
+
+/** A day or a year, not a paragraph with its marking (`¶2. (C) …`). */
+const dayOrYearPattern = /^\s*¶?\s?\d{1,4}\b(?!\s?\.?\s*\((?:U|C|S|SBU|TS)\b)/;
+
+const decimalStartPattern = /^\s*\d{1,3}\.\d/;
+const lowerCaseItemPattern = /^\s*-{1,2}\s+[a-z]/;
+const monthEndPattern =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/i;
 
 /** `STATE FOR EUR/RPM` / `PASS TO USTR`: distribution lines, kept line by line. */
 function isAddressBlock(lines: Line[]): boolean {
