@@ -972,6 +972,32 @@ function attachSignature(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/**
+ * The signature the signer field names, set apart from the text it was run into when the body's
+ * own test missed it: junk after the name (`… measures. AGUIRRE / / / / / /`, `DIBBLE "`), an end
+ * marker below (`… table. WOOD` / `=====CABLE ENDS=====`), no full stop before it (`… portal BALLARD`).
+ */
+export function setApartSignature(blocks: Block[], signers: readonly string[]): Block[] {
+  if (signers.length === 0 || blocks.some((block) => block.type === 'signature')) return blocks;
+  const name = signers.join(' ');
+  for (let at = blocks.length - 1; at >= Math.max(0, blocks.length - 3); at--) {
+    const block = blocks[at]!;
+    if (block.type !== 'paragraph') continue;
+    const end = block.text.replace(/[\s/\\"'“”.,]*$/, '');
+    if (!end.endsWith(name) || end.length === name.length) continue;
+    const before = end.slice(0, -name.length);
+    // The name as a word of its own, after a space.
+    if (!/\s$/.test(before)) continue;
+    return [
+      ...blocks.slice(0, at),
+      { ...block, text: before.trimEnd() },
+      { type: 'signature', text: name, line: block.line },
+      ...blocks.slice(at + 1),
+    ];
+  }
+  return blocks;
+}
+
 /** List items of consecutive groups form one list. */
 function mergeLists(blocks: Block[]): Block[] {
   const out: Block[] = [];

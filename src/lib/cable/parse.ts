@@ -4,7 +4,7 @@
  */
 
 import type { Root } from 'mdast';
-import { type Body, beforeGluedField, type FieldName, splitBody } from './body.ts';
+import { type Body, beforeGluedField, type FieldName, setApartSignature, splitBody } from './body.ts';
 import { parseClassification } from './classified-by.ts';
 import { parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
 import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
@@ -107,6 +107,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     ),
   );
 
+  const signers = parseSigners(bodyText, { classifiedBy: classification.classifiedBy });
   const frontmatter: CableFrontmatter = {
     id: metadata.id,
     canonicalId,
@@ -127,12 +128,12 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     reasons: classification.reasons,
     references,
     summary: parseSummary(bodyText),
-    signers: parseSigners(bodyText, { classifiedBy: classification.classifiedBy }),
+    signers,
     sections: envelope.banner?.sectionCount ?? 1,
     transmissionId: routing.transmissionId,
     isPartial,
   };
-  const tree = toMdast(sectionBlocks(body.blocks));
+  const tree = toMdast(sectionBlocks(setApartSignature(body.blocks, signers)));
   return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
 }
 
