@@ -61,7 +61,37 @@ function normalizeLines(lines: Line[]): Line[] {
     return text === entry.text ? entry : { text, line: entry.line };
   });
   const unglued = normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
-  return unglued.some(hasDashedTitle) ? unglued.flatMap(splitDashedTitle) : unglued;
+  const titled = unglued.some(hasDashedTitle) ? unglued.flatMap(splitDashedTitle) : unglued;
+  return titled.some(hasRunInParagraph) ? titled.flatMap(splitRunInParagraphs) : titled;
+}
+
+/**
+ * `… by the end of 2010. 16. (SBU) Yusufov and …`: numbered paragraphs the release ran into one
+ * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
+ * sentence, so each is a paragraph of its own with its link.
+ */
+const runInParagraphPattern = /(?<=[.!?"”)])[ \t]+(?=\d{1,2}[ \t]?\.[ \t]?\((?:U|C|S|SBU|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)\))/g;
+
+const hasRunInParagraph = ({ text }: Line): boolean =>
+  text.length > 40 && (text.includes('.(') || text.includes('. (')) && runInParagraphPattern.test(text) && resetRunIn();
+
+function resetRunIn(): true {
+  runInParagraphPattern.lastIndex = 0;
+  return true;
+}
+
+function splitRunInParagraphs(entry: Line): Line[] {
+  runInParagraphPattern.lastIndex = 0;
+  const parts = entry.text.split(runInParagraphPattern);
+  if (parts.length === 1) return [entry];
+  return parts.flatMap((text, index) =>
+    index === 0
+      ? [{ text, line: entry.line }]
+      : [
+          { text: '', line: entry.line },
+          { text, line: entry.line },
+        ],
+  );
 }
 
 /**
