@@ -46,7 +46,7 @@ export function splitBody(lines: Line[]): Body {
   const { preamble, rest } = takePreamble(groups);
   const blocks: Block[] = [];
   for (const group of rest) blocks.push(...toBlocks(group));
-  return { preamble, blocks: mergeLists(attachSignature(blocks)), dropped };
+  return { preamble, blocks: mergeLists(attachSignature(promoteTitles(blocks))), dropped };
 }
 
 /** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
@@ -1027,6 +1027,35 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
   }
   return blocks;
 }
+
+/**
+ * A title on a line of its own with no underline, over a numbered paragraph (`OVERVIEW`,
+ * `POLITICAL CONTEXT`, `Visit overview` / `¶3. (C) …`), is the heading it reads as: short, no
+ * sentence end, upper case or a capital first.
+ */
+function promoteTitles(blocks: Block[]): Block[] {
+  let out: Block[] | null = null;
+  for (let at = 0; at + 1 < blocks.length; at++) {
+    const block = blocks[at]!;
+    const next = blocks[at + 1]!;
+    if (block.type !== 'paragraph' || next.type !== 'paragraph' || !isTitle(block.text) || !paragraphMarkerPattern.test(next.text))
+      continue;
+    out ??= [...blocks];
+    out[at] = { type: 'heading', text: block.text, line: block.line };
+  }
+  return out ?? blocks;
+}
+
+function isTitle(text: string): boolean {
+  if (text.length > 60 || text.length < 4 || !/^[A-Z]/.test(text) || /[.,;:!"'”)\]-]$/.test(text) || /,.*,/.test(text)) return false;
+  if (paragraphMarkerPattern.test(text) || /^X+$/.test(text) || !/[A-Za-z]{3}/.test(text) || notTitlePattern.test(text)) return false;
+  // A title's words: upper case, or at most four of them in sentence case (`Visit overview`).
+  return !/[a-z]/.test(text) || text.split(' ').length <= 6;
+}
+
+/** Short lines that are no titles: addresses (`WHA/CEN`), caveats, page headers, spaced-out banners, rules. */
+const notTitlePattern =
+  /[/_\\]|\d{4}|\b(?:UNCLASSIFIED|CLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE|PROTECT|SIPDIS|NOFORN|AIDAC|PAGE|FOR|PASS)\b|\b[A-Z] [A-Z] [A-Z]\b/;
 
 /** List items of consecutive groups form one list. */
 function mergeLists(blocks: Block[]): Block[] {
