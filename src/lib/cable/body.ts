@@ -95,25 +95,43 @@ function splitRunInParagraphs(entry: Line): Line[] {
 }
 
 /**
- * `---------- LULA: ALCKMIN WILL PRIVATIZE ----------`, and the same glued to the end of a paragraph
- * on one line (`… purchased shares in it. ------- Comment -------`, 09CAIRO2292): a heading between
- * dashes, set on a line of its own over an underline, as the heading it is.
+ * Headings the release set with dashes on the line of their text: between dashes
+ * (`---------- LULA: ALCKMIN WILL PRIVATIZE ----------`), before them (`WHAT'S UP, COMRADE? ----`),
+ * after them at the end of a paragraph (`… welcomed. ---- FURTHER CBB VIGILANCE URGED`), or either
+ * glued to the end of a paragraph (`… shares in it. ------- Comment -------`, 09CAIRO2292) or to the
+ * start of the next (`COMMENT - PT NOW A HOSTAGE? ----- 12. (C) Pundits …`). Each is set on a line of
+ * its own over an underline, as the heading it is; the text before and after it keeps its lines.
  */
-const dashedTitlePattern = /(?:^|\s)-{4,}[ \t]+([^\s-][^-]{0,78}?)[ \t]+-{4,}[ \t]*$/;
+const dashedTitlePatterns: readonly RegExp[] = [
+  // Between dashes, at the end of the line (alone, or after a paragraph's text).
+  /(?:^|\s)-{4,}[ \t]+(?<title>[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
+  // Before dashes: the whole line, or with a numbered paragraph after it.
+  /^[ \t]*(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  // After dashes, ending a paragraph's line.
+  /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]*$/,
+];
 
-/** The line ends with a dash (lines are trimmed at the end by now) before anything is searched. */
-const hasDashedTitle = ({ text }: Line): boolean =>
-  text.charCodeAt(text.length - 1) === 45 && text.includes('----') && dashedTitlePattern.test(text);
+/** A line with four dashes in a row (one search) before the patterns are tried. */
+const hasDashedTitle = ({ text }: Line): boolean => text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text));
 
 function splitDashedTitle(entry: Line): Line[] {
-  const title = dashedTitlePattern.exec(entry.text);
-  if (!title) return [entry];
-  const before = entry.text.slice(0, title.index);
-  const heading = [
-    { text: title[1]!, line: entry.line },
-    { text: '----', line: entry.line },
-  ];
-  return before.trim() === '' ? heading : [{ text: before, line: entry.line }, { text: '', line: entry.line }, ...heading];
+  for (const pattern of dashedTitlePatterns) {
+    const match = pattern.exec(entry.text);
+    if (!match) continue;
+    const before = entry.text.slice(0, match.index);
+    const after = entry.text.slice(match.index + match[0].length);
+    const lines: Line[] =
+      before.trim() === ''
+        ? []
+        : [
+            { text: before, line: entry.line },
+            { text: '', line: entry.line },
+          ];
+    lines.push({ text: match.groups!.title!, line: entry.line }, { text: '----', line: entry.line });
+    if (after.trim() !== '') lines.push({ text: '', line: entry.line }, { text: after, line: entry.line });
+    return lines;
+  }
+  return [entry];
 }
 
 /**
@@ -1047,15 +1065,19 @@ function promoteTitles(blocks: Block[]): Block[] {
 }
 
 function isTitle(text: string): boolean {
-  if (text.length > 60 || text.length < 4 || !/^[A-Z]/.test(text) || /[.,;:!"'”)\]-]$/.test(text) || /,.*,/.test(text)) return false;
+  if (text.length > 60 || text.length < 3 || !/^[A-Z]/.test(text) || /[.,;:!"'”)\]-]$/.test(text) || tagLinePattern.test(text))
+    return false;
   if (paragraphMarkerPattern.test(text) || /^X+$/.test(text) || !/[A-Za-z]{3}/.test(text) || notTitlePattern.test(text)) return false;
   // A title's words: upper case, or at most four of them in sentence case (`Visit overview`).
   return !/[a-z]/.test(text) || text.split(' ').length <= 6;
 }
 
+/** `EFIN, ECON, EINV, PGOV, CH`: tag codes, no title. */
+const tagLinePattern = /^(?:[A-Z]{2,5},\s*)+[A-Z]{2,5}$/;
+
 /** Short lines that are no titles: addresses (`WHA/CEN`), caveats, page headers, spaced-out banners, rules. */
 const notTitlePattern =
-  /[/_\\]|\d{4}|\b(?:UNCLASSIFIED|CLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE|PROTECT|SIPDIS|NOFORN|AIDAC|PAGE|FOR|PASS)\b|\b[A-Z] [A-Z] [A-Z]\b/;
+  /[/_\\]|\d{4}|\b(?:UNCLASSIFIED|CLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE|PROTECT|SIPDIS|NOFORN|AIDAC|PAGE|FOR|PASS|REFS?)\b|\b[A-Z] [A-Z] [A-Z]\b/;
 
 /** List items of consecutive groups form one list. */
 function mergeLists(blocks: Block[]): Block[] {
