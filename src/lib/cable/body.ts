@@ -61,8 +61,18 @@ function normalizeLines(lines: Line[]): Line[] {
     return text === entry.text ? entry : { text, line: entry.line };
   });
   const unglued = normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
-  const titled = unglued.some(hasDashedTitle) ? unglued.flatMap(splitDashedTitle) : unglued;
-  return titled.some(hasRunInParagraph) ? titled.flatMap(splitRunInParagraphs) : titled;
+  const titled = unglued.some(hasDashedTitle) ? splitWhere(unglued, hasDashedTitle, splitDashedTitle) : unglued;
+  return titled.some(hasRunInParagraph) ? splitWhere(titled, hasRunInParagraph, splitRunInParagraphs) : titled;
+}
+
+/** The lines with each one that `holds` replaced by its `split`, the others as they are, without an array per line. */
+function splitWhere(lines: Line[], holds: (entry: Line) => boolean, split: (entry: Line) => Line[]): Line[] {
+  const out: Line[] = [];
+  for (const entry of lines) {
+    if (holds(entry)) out.push(...split(entry));
+    else out.push(entry);
+  }
+  return out;
 }
 
 /**
@@ -70,28 +80,51 @@ function normalizeLines(lines: Line[]): Line[] {
  * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
  * sentence, so each is a paragraph of its own with its link.
  */
-const runInParagraphPattern = /(?<=[.!?"”)])[ \t]+(?=\d{1,2}[ \t]?\.[ \t]?\((?:U|C|S|SBU|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)\))/g;
+/** A paragraph's marking after its `(`: `U)`, `C)`, `SBU)`, `C/NF)`. */
+const markingPattern = /(?:U|C|S|SBU|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)\)/y;
 
-const hasRunInParagraph = ({ text }: Line): boolean =>
-  text.length > 40 && (text.includes('.(') || text.includes('. (')) && runInParagraphPattern.test(text) && resetRunIn();
-
-function resetRunIn(): true {
-  runInParagraphPattern.lastIndex = 0;
-  return true;
+/**
+ * Where each run-in paragraph starts (the spaces before its number), up to `limit` of them: read
+ * back from each `(` that opens a marking, as most lines hold no `(` and a pattern over every line costs.
+ */
+function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
+  const starts: number[] = [];
+  for (let open = text.indexOf('('); open >= 0 && starts.length < limit; open = text.indexOf('(', open + 1)) {
+    markingPattern.lastIndex = open + 1;
+    if (!markingPattern.test(text)) continue;
+    let at = open;
+    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    if (text.charCodeAt(at - 1) !== 46) continue;
+    at--;
+    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    let digits = 0;
+    while (digits < 3 && isDigit(text.charCodeAt(at - 1))) {
+      at--;
+      digits++;
+    }
+    if (digits === 0 || digits > 2) continue;
+    let before = at;
+    while (isBlankCode(text.charCodeAt(before - 1))) before--;
+    if (before === at || before === 0 || !sentenceEndCodes.has(text.charCodeAt(before - 1))) continue;
+    starts.push(before);
+  }
+  return starts;
 }
 
+const isBlankCode = (code: number): boolean => code === 32 || code === 9;
+
+const hasRunInParagraph = ({ text }: Line): boolean => text.length > 40 && runInStarts(text, 1).length > 0;
+
 function splitRunInParagraphs(entry: Line): Line[] {
-  runInParagraphPattern.lastIndex = 0;
-  const parts = entry.text.split(runInParagraphPattern);
-  if (parts.length === 1) return [entry];
-  return parts.flatMap((text, index) =>
-    index === 0
-      ? [{ text, line: entry.line }]
-      : [
-          { text: '', line: entry.line },
-          { text, line: entry.line },
-        ],
-  );
+  const starts = runInStarts(entry.text);
+  const lines: Line[] = [];
+  let from = 0;
+  for (const start of starts) {
+    lines.push({ text: entry.text.slice(from, start), line: entry.line }, { text: '', line: entry.line });
+    from = start;
+  }
+  lines.push({ text: entry.text.slice(from).trimStart(), line: entry.line });
+  return lines;
 }
 
 /**
@@ -280,7 +313,9 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
  * (`Astana 00000251 002 of 014`), as a page break in lower case is never run into text.
  */
 function hasPageCount(text: string, hasOf: boolean): boolean {
-  return (hasOf && hasCountAfter(text, 'OF')) || (text.length <= 60 && hasCountAfter(text, 'of'));
+  return (
+    (hasOf && hasCountAfter(text, 'OF')) || (text.length <= 60 && isDigit(text.charCodeAt(text.length - 1)) && hasCountAfter(text, 'of'))
+  );
 }
 
 function hasCountAfter(text: string, word: string): boolean {
