@@ -144,11 +144,16 @@ const dashedTitlePatterns: readonly RegExp[] = [
   /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]*$/,
 ];
 
-/** A line with four dashes in a row (one search) before the patterns are tried. */
-const hasDashedTitle = ({ text }: Line): boolean => text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text));
+/** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
+const slashedTitlePatterns: readonly RegExp[] = [/^[ \t]*\/{2,}[ \t]*(?<title>[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/];
+
+/** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
+const hasDashedTitle = ({ text }: Line): boolean =>
+  (text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text))) ||
+  (text.charCodeAt(text.length - 1) === 47 && slashedTitlePatterns[0]!.test(text));
 
 function splitDashedTitle(entry: Line): Line[] {
-  for (const pattern of dashedTitlePatterns) {
+  for (const pattern of [...dashedTitlePatterns, ...slashedTitlePatterns]) {
     const match = pattern.exec(entry.text);
     if (!match) continue;
     const before = entry.text.slice(0, match.index);
@@ -386,7 +391,9 @@ function groupLines(lines: Line[]): Line[][] {
 
 /** A wrapped line that stops mid-sentence, and below one blank line the sentence going on in lower case. */
 function cutsSentence(before: string, after: string | undefined): boolean {
-  if (after === undefined || !startsLowerCase(after) || before.length < 30) return false;
+  if (after === undefined || before.length < 30) return false;
+  // `… under the age of` / blank / `12.Kelly announced …`: after a word no sentence ends on, whatever follows.
+  if (!startsLowerCase(after) && !(functionWordEndPattern.test(before) && !markedParagraphPattern.test(after))) return false;
   const last = before.charCodeAt(before.length - 1);
   // Not after `.`, `!`, `?`, `:`, `;`, a quote or a bracket: a paragraph may end there. Nor after a
   // field (`SUBJECT: …` over the end of a paragraph cut off in a section 2 of 2).
@@ -944,9 +951,24 @@ function proseBlocks(lines: Line[]): Block[] {
  * going on in lower case (`-- in the Middle East`), or a year or day after a month (`¶2005.`).
  */
 function goesOnFrom(before: string, text: string): boolean {
+  // `Reasons:` / `1.4 (b) and (d).`: the reasons of a Classified By line, no paragraph 1.4.
+  if (reasonsStartPattern.test(text)) return true;
   if (before.length < 30 || sentenceEndCodes.has(before.charCodeAt(before.length - 1))) return false;
-  return decimalStartPattern.test(text) || lowerCaseItemPattern.test(text) || (monthEndPattern.test(before) && dayOrYearPattern.test(text));
+  return (
+    decimalStartPattern.test(text) ||
+    lowerCaseItemPattern.test(text) ||
+    (monthEndPattern.test(before) && dayOrYearPattern.test(text)) ||
+    (functionWordEndPattern.test(before) && !markedParagraphPattern.test(text))
+  );
 }
+
+const reasonsStartPattern = /^\s*1\s?\.\s?[1-8]\s?\(\s?[a-hA-H]\s?\)/;
+
+/** A line ending on a word no sentence ends on: `of`, `the`, `and` … */
+const functionWordEndPattern = /\s(?:of|the|a|an|and|or|to|in|for|with|on|at|by|from|that|OF|THE|AND|TO|IN|FOR|WITH|ON|AT|BY|FROM)$/;
+
+/** A numbered paragraph with its marking: `12. (C)`, `¶3. (SBU)`. */
+const markedParagraphPattern = /^\s*¶?\s?\d{1,3}\s?\.\s?\((?:U|C|S|SBU|TS|C\/NF|S\/NF|SBU\/NF)\)/;
 
 /** A day or a year, not a paragraph with its marking (`¶2. (C) …`). */
 const dayOrYearPattern = /^\s*¶?\s?\d{1,4}\b(?!\s?\.?\s*\((?:U|C|S|SBU|TS)\b)/;
