@@ -1,0 +1,212 @@
+/**
+ * The body's lines made ready to be grouped, before anything is read from them: a CSV dump's
+ * escapes and tabs undone, headings the release set with dashes or slashes on the line of their
+ * text put on lines of their own, numbered paragraphs run into one line split apart, and a
+ * double-spaced body's doubling undone.
+ */
+import type { Line } from './header.ts';
+import { isDigit, isSpace } from './text.ts';
+
+/** Characters a sentence or a clause may end with: `.`, `!`, `?`, `:`, `;`, quotes, brackets. */
+export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
+
+/** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
+export function normalizeLines(lines: Line[]): Line[] {
+  let escapedCount = 0;
+  for (const entry of lines) if (entry.text.endsWith('\\')) escapedCount++;
+  const escaped = escapedCount > lines.length / 4;
+  const normalized = lines.map((entry) => {
+    let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
+    if (text.includes('\t')) text = text.replace(/\t/g, '    ');
+    text = text.trimEnd();
+    return text === entry.text ? entry : { text, line: entry.line };
+  });
+  const unglued = normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
+  const titled = unglued.some(hasDashedTitle) ? splitWhere(unglued, hasDashedTitle, splitDashedTitle) : unglued;
+  return titled.some(hasRunInParagraph) ? splitWhere(titled, hasRunInParagraph, splitRunInParagraphs) : titled;
+}
+
+/** The lines with each one that `holds` replaced by its `split`, the others as they are, without an array per line. */
+function splitWhere(lines: Line[], holds: (entry: Line) => boolean, split: (entry: Line) => Line[]): Line[] {
+  const out: Line[] = [];
+  for (const entry of lines) {
+    if (holds(entry)) out.push(...split(entry));
+    else out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * `… by the end of 2010. 16. (SBU) Yusufov and …`: numbered paragraphs the release ran into one
+ * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
+ * sentence, so each is a paragraph of its own with its link.
+ */
+/** A paragraph's marking after its `(`: `U)`, `C)`, `SBU)`, `C/NF)`. */
+const markingPattern = /(?:U|C|S|SBU|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)\)/y;
+
+/**
+ * Where each run-in paragraph starts (the spaces before its number), up to `limit` of them: read
+ * back from each `(` that opens a marking, as most lines hold no `(` and a pattern over every line costs.
+ */
+function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
+  const starts: number[] = [];
+  for (let open = text.indexOf('('); open >= 0 && starts.length < limit; open = text.indexOf('(', open + 1)) {
+    markingPattern.lastIndex = open + 1;
+    if (!markingPattern.test(text)) continue;
+    let at = open;
+    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    if (text.charCodeAt(at - 1) !== 46) continue;
+    at--;
+    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    let digits = 0;
+    while (digits < 3 && isDigit(text.charCodeAt(at - 1))) {
+      at--;
+      digits++;
+    }
+    if (digits === 0 || digits > 2) continue;
+    let before = at;
+    while (isBlankCode(text.charCodeAt(before - 1))) before--;
+    if (before === at || before === 0 || !sentenceEndCodes.has(text.charCodeAt(before - 1))) continue;
+    starts.push(before);
+  }
+  return starts;
+}
+
+const isBlankCode = (code: number): boolean => code === 32 || code === 9;
+
+const hasRunInParagraph = ({ text }: Line): boolean => text.length > 40 && runInStarts(text, 1).length > 0;
+
+function splitRunInParagraphs(entry: Line): Line[] {
+  const starts = runInStarts(entry.text);
+  const lines: Line[] = [];
+  let from = 0;
+  for (const start of starts) {
+    lines.push({ text: entry.text.slice(from, start), line: entry.line }, { text: '', line: entry.line });
+    from = start;
+  }
+  lines.push({ text: entry.text.slice(from).trimStart(), line: entry.line });
+  return lines;
+}
+
+/**
+ * Headings the release set with dashes on the line of their text: between dashes
+ * (`---------- LULA: ALCKMIN WILL PRIVATIZE ----------`), before them (`WHAT'S UP, COMRADE? ----`),
+ * after them at the end of a paragraph (`… welcomed. ---- FURTHER CBB VIGILANCE URGED`), or either
+ * glued to the end of a paragraph (`… shares in it. ------- Comment -------`, 09CAIRO2292) or to the
+ * start of the next (`COMMENT - PT NOW A HOSTAGE? ----- 12. (C) Pundits …`). Each is set on a line of
+ * its own over an underline, as the heading it is; the text before and after it keeps its lines.
+ */
+const dashedTitlePatterns: readonly RegExp[] = [
+  // Between dashes, at the end of the line (alone, or after a paragraph's text).
+  /(?:^|\s)-{4,}[ \t]+(?<title>[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
+  // Before dashes: the whole line, or with a numbered paragraph after it.
+  /^[ \t]*(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  // After dashes, ending a paragraph's line.
+  /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]*$/,
+];
+
+/** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
+const slashedTitlePatterns: readonly RegExp[] = [/^[ \t]*\/{2,}[ \t]*(?<title>[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/];
+
+/** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
+const hasDashedTitle = ({ text }: Line): boolean =>
+  (text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text))) ||
+  (text.charCodeAt(text.length - 1) === 47 && slashedTitlePatterns[0]!.test(text));
+
+function splitDashedTitle(entry: Line): Line[] {
+  for (const pattern of [...dashedTitlePatterns, ...slashedTitlePatterns]) {
+    const match = pattern.exec(entry.text);
+    if (!match) continue;
+    const before = entry.text.slice(0, match.index);
+    const after = entry.text.slice(match.index + match[0].length);
+    const lines: Line[] =
+      before.trim() === ''
+        ? []
+        : [
+            { text: before, line: entry.line },
+            { text: '', line: entry.line },
+          ];
+    lines.push({ text: match.groups!.title!, line: entry.line }, { text: '----', line: entry.line });
+    if (after.trim() !== '') lines.push({ text: '', line: entry.line }, { text: after, line: entry.line });
+    return lines;
+  }
+  return [entry];
+}
+
+/**
+ * A double-spaced body (a release that doubled every line break: 27 Buenos Aires cables, 08TALLINN326):
+ * from where the doubling starts, one blank line between two lines is the doubling and goes, and two
+ * or more (a paragraph break, doubled) become one. Told by sentences going on in lower case after a
+ * blank line after a wrapped line, on a fifth of the lines or more; the lines before the doubling (a routing
+ * block) stay as they are.
+ */
+export function undoubleLines(lines: Line[]): Line[] {
+  const start = doublingStart(lines);
+  if (start < 0) return lines;
+  const out = lines.slice(0, start);
+  for (let at = start; at < lines.length; at++) {
+    const entry = lines[at]!;
+    if (entry.text !== '') {
+      out.push(entry);
+      continue;
+    }
+    let end = at;
+    while (end + 1 < lines.length && lines[end + 1]!.text === '') end++;
+    if (end > at || end === lines.length - 1) out.push(entry);
+    at = end;
+  }
+  return out;
+}
+
+/** Where a double-spaced body's doubling starts (four lines in a row each followed by one blank line), or -1. */
+function doublingStart(lines: Line[]): number {
+  // Double-spaced, every other line is blank: a body with far fewer blank lines is not.
+  let blanks = 0;
+  for (const entry of lines) if (entry.text === '') blanks++;
+  if (blanks * 5 < lines.length * 2) return -1;
+  let textLines = 0;
+  let goesOn = 0;
+  let long = 0;
+  let adjacent = 0;
+  for (let at = 0; at < lines.length; at++) {
+    if (lines[at]!.text === '') continue;
+    textLines++;
+    if (lines[at]!.text.length > 80) long++;
+    if (lines[at + 1]?.text) adjacent++;
+    const next = lines[at + 2]?.text;
+    // A wrapped line (a paragraph on one long line is no sign), the sentence going on below the blank.
+    if (next !== undefined && lines[at]!.text.length <= 80 && lines[at + 1]!.text === '' && startsLowerCase(next)) goesOn++;
+  }
+  // Not double-spaced: paragraphs on long lines with blank lines between, or lines mostly one under
+  // another (10BERLIN8, whose blank lines cut a few sentences).
+  if (goesOn < 5 || goesOn * 5 < textLines || long * 20 > textLines || adjacent * 4 > goesOn) return -1;
+  const isSingleSpaced = (at: number): boolean => lines[at]?.text !== '' && lines[at + 1]?.text === '' && lines[at + 2]?.text !== '';
+  for (let at = 0; at + 8 < lines.length; at++) {
+    if (isSingleSpaced(at) && isSingleSpaced(at + 2) && isSingleSpaced(at + 4) && isSingleSpaced(at + 6)) return at;
+  }
+  return -1;
+}
+
+/** Whether the line's first character other than a space is a lower-case letter (read without a pattern: it runs on most lines). */
+export function startsLowerCase(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  const code = text.charCodeAt(at);
+  return code >= 97 && code <= 122;
+}
+
+/** Most lines start with a letter: only a dash or a space can open a glued underline. */
+const hasGluedUnderline = ({ text }: Line): boolean =>
+  (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 32) && gluedUnderlinePattern.test(text);
+
+function splitGluedUnderline(entry: Line): Line[] {
+  const underline = gluedUnderlinePattern.exec(entry.text);
+  if (!underline) return [entry];
+  return [
+    { text: underline[0], line: entry.line },
+    { text: entry.text.slice(underline[0].length), line: entry.line },
+  ];
+}
+
+/** `-------- 1.  Ambassador visited …`: the underline of the heading above, then paragraph 1. */
+const gluedUnderlinePattern = /^\s*-{3,}(?=\s+¶?\s?\d{1,3}\s?\.\s)/;
