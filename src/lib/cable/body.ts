@@ -863,11 +863,15 @@ function attachSignature(blocks: Block[]): Block[] {
   const tailStart = Math.max(0, last.text.length - 200);
   const match = /^(.*[.!?"')\]:]\s+)([A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3})$/.exec(last.text.slice(tailStart));
   if (match && match[2]!.length <= 40 && !/^(?:NNNN|BT|END)$/i.test(match[2]!)) {
-    return [
-      ...blocks.slice(0, -1),
-      { type: 'paragraph', text: last.text.slice(0, tailStart + match[1]!.length).trimEnd(), line: last.line },
-      { type: 'signature', text: match[2]!, line: last.line },
-    ];
+    // `… Classified Website: XXXXXXXXXXXX TUTTLE`: the redaction ends the text, the name signs it.
+    const redaction = /^(?:X{4,}\s+)+/.exec(match[2]!)?.[0] ?? '';
+    if (match[2]!.length > redaction.length) {
+      return [
+        ...blocks.slice(0, -1),
+        { type: 'paragraph', text: `${last.text.slice(0, tailStart + match[1]!.length)}${redaction}`.trimEnd(), line: last.line },
+        { type: 'signature', text: match[2]!.slice(redaction.length), line: last.line },
+      ];
+    }
   }
   if (/^[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3}$/.test(last.text) && last.text.length <= 40 && blocks.length > 1) {
     return [...blocks.slice(0, -1), { type: 'signature', text: last.text, line: last.line }];
