@@ -7,7 +7,7 @@ import { classifiedWord } from './classified-by.ts';
 import { countSubjectLines, endsSubject, endsUnfinished, executiveOrders, parseSubject } from './fields.ts';
 import type { Line } from './header.ts';
 import { bannerPattern } from './header.ts';
-import { normalizeLines, sentenceEndCodes, startsLowerCase, undoubleLines } from './lines.ts';
+import { normalizeLines, paragraphMarking, sentenceEndCodes, startsLowerCase, undoubleLines } from './lines.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
 import { nextItemLength } from './references.ts';
 import { isCodeLine } from './tags.ts';
@@ -766,10 +766,10 @@ const reasonsStartPattern = /^\s*1\s?\.\s?[1-8]\s?\(\s?[a-hA-H]\s?\)/;
 const functionWordEndPattern = /\s(?:of|the|a|an|and|or|to|in|for|with|on|at|by|from|that|OF|THE|AND|TO|IN|FOR|WITH|ON|AT|BY|FROM)$/;
 
 /** A numbered paragraph with its marking: `12. (C)`, `¶3. (SBU)`. */
-const markedParagraphPattern = /^\s*¶?\s?\d{1,3}\s?\.\s?\((?:U|C|S|SBU|TS|C\/NF|S\/NF|SBU\/NF)\)/;
+const markedParagraphPattern = new RegExp(String.raw`^\s*¶?\s?\d{1,3}\s?\.\s?\(${paragraphMarking}\)`);
 
 /** A day or a year, not a paragraph with its marking (`¶2. (C) …`). */
-const dayOrYearPattern = /^\s*¶?\s?\d{1,4}\b(?!\s?\.?\s*\((?:U|C|S|SBU|TS)\b)/;
+const dayOrYearPattern = new RegExp(String.raw`^\s*¶?\s?\d{1,4}\b(?!\s?\.?\s*\(${paragraphMarking}\))`);
 
 const decimalStartPattern = /^\s*\d{1,3}\.\d/;
 const lowerCaseItemPattern = /^\s*-{1,2}\s+[a-z]/;
@@ -927,7 +927,7 @@ function isTitle(text: string): boolean {
   if (text.length > 60 || text.length < 3 || !/^[A-Z]/.test(text) || /[.,;:!"'”)\]-]$/.test(text) || tagLinePattern.test(text))
     return false;
   if (paragraphMarkerPattern.test(text) || /^X+$/.test(text) || !/[A-Za-z]{3}/.test(text) || notTitlePattern.test(text)) return false;
-  // A title's words: upper case, or at most four of them in sentence case (`Visit overview`).
+  // A title's words: upper case, or at most six of them in sentence case (`Visit overview`).
   return !/[a-z]/.test(text) || text.split(' ').length <= 6;
 }
 

@@ -21,28 +21,33 @@ export function normalizeLines(lines: Line[]): Line[] {
     text = text.trimEnd();
     return text === entry.text ? entry : { text, line: entry.line };
   });
-  const unglued = normalized.some(hasGluedUnderline) ? normalized.flatMap(splitGluedUnderline) : normalized;
-  const titled = unglued.some(hasDashedTitle) ? splitWhere(unglued, hasDashedTitle, splitDashedTitle) : unglued;
-  return titled.some(hasRunInParagraph) ? splitWhere(titled, hasRunInParagraph, splitRunInParagraphs) : titled;
-}
-
-/** The lines with each one that `holds` replaced by its `split`, the others as they are, without an array per line. */
-function splitWhere(lines: Line[], holds: (entry: Line) => boolean, split: (entry: Line) => Line[]): Line[] {
-  const out: Line[] = [];
-  for (const entry of lines) {
-    if (holds(entry)) out.push(...split(entry));
-    else out.push(entry);
-  }
-  return out;
+  const unglued = splitWhere(normalized, hasGluedUnderline, splitGluedUnderline);
+  return splitWhere(splitWhere(unglued, hasTitle, splitTitle), hasRunInParagraph, splitRunInParagraphs);
 }
 
 /**
- * `… by the end of 2010. 16. (SBU) Yusufov and …`: numbered paragraphs the release ran into one
- * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
- * sentence, so each is a paragraph of its own with its link.
+ * The lines with each one that `holds` replaced by its `split`, the others as they are, in one pass
+ * and without an array per line; the same array when no line holds.
  */
+function splitWhere(lines: Line[], holds: (entry: Line) => boolean, split: (entry: Line) => Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let at = 0; at < lines.length; at++) {
+    const entry = lines[at]!;
+    if (holds(entry)) {
+      out ??= lines.slice(0, at);
+      out.push(...split(entry));
+    } else if (out) {
+      out.push(entry);
+    }
+  }
+  return out ?? lines;
+}
+
+/** A paragraph's marking inside its brackets, as the run-in and paragraph tests read it: `U`, `SBU`, `C/NF`, `S//NF`. */
+export const paragraphMarking = String.raw`(?:U|C|S|SBU|TS|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)`;
+
 /** A paragraph's marking after its `(`: `U)`, `C)`, `SBU)`, `C/NF)`. */
-const markingPattern = /(?:U|C|S|SBU|C\/NF|S\/NF|SBU\/NF|C\/\/NF|S\/\/NF)\)/y;
+const markingPattern = new RegExp(String.raw`${paragraphMarking}\)`, 'y');
 
 /**
  * Where each run-in paragraph starts (the spaces before its number), up to `limit` of them: read
@@ -74,6 +79,11 @@ function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
 
 const isBlankCode = (code: number): boolean => code === 32 || code === 9;
 
+/**
+ * `… by the end of 2010. 16. (SBU) Yusufov and …`: numbered paragraphs the release ran into one
+ * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
+ * sentence, so each is a paragraph of its own with its link.
+ */
 const hasRunInParagraph = ({ text }: Line): boolean => text.length > 40 && runInStarts(text, 1).length > 0;
 
 function splitRunInParagraphs(entry: Line): Line[] {
@@ -106,15 +116,17 @@ const dashedTitlePatterns: readonly RegExp[] = [
 ];
 
 /** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
-const slashedTitlePatterns: readonly RegExp[] = [/^[ \t]*\/{2,}[ \t]*(?<title>[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/];
+const slashedTitlePattern = /^[ \t]*\/{2,}[ \t]*(?<title>[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/;
+
+const titlePatterns: readonly RegExp[] = [...dashedTitlePatterns, slashedTitlePattern];
 
 /** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
-const hasDashedTitle = ({ text }: Line): boolean =>
+const hasTitle = ({ text }: Line): boolean =>
   (text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text))) ||
-  (text.charCodeAt(text.length - 1) === 47 && slashedTitlePatterns[0]!.test(text));
+  (text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
 
-function splitDashedTitle(entry: Line): Line[] {
-  for (const pattern of [...dashedTitlePatterns, ...slashedTitlePatterns]) {
+function splitTitle(entry: Line): Line[] {
+  for (const pattern of titlePatterns) {
     const match = pattern.exec(entry.text);
     if (!match) continue;
     const before = entry.text.slice(0, match.index);
