@@ -110,3 +110,13 @@ describe('Markdown serialization', () => {
     expect(decoded.replace(/^¶/, '')).toBe(text);
   });
 });
+
+describe('the signature', () => {
+  it('is marked when an end marker the release left follows it', () => {
+    const { html } = renderCable('The dialogue can only help. END COMMENT.\n\nLLORENS\n\n\\=====CABLE ENDS=====\n', {
+      signers: ['LLORENS'],
+    });
+    expect(html).toMatch(/<p id="p\d+" class="signature">.*LLORENS<\/p>/);
+    expect(html).toContain('CABLE ENDS');
+  });
+});

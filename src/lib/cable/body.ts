@@ -891,7 +891,10 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
     const block = blocks[at]!;
     if (block.type !== 'paragraph') continue;
     const end = block.text.replace(/[\s/\\"'“”.,]*$/, '');
-    if (!end.endsWith(name) || end.length === name.length) continue;
+    if (!end.endsWith(name)) continue;
+    // The name alone, an end marker below it (`LLORENS` / `=====CABLE ENDS=====`).
+    if (end.length === name.length)
+      return blocks.map((other) => (other === block ? { type: 'signature', text: name, line: block.line } : other));
     const before = end.slice(0, -name.length);
     // The name as a word of its own, after a space.
     if (!/\s$/.test(before)) continue;

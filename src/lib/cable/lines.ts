@@ -22,7 +22,9 @@ export function normalizeLines(lines: Line[]): Line[] {
     return text === entry.text ? entry : { text, line: entry.line };
   });
   const unglued = splitWhere(normalized, hasGluedUnderline, splitGluedUnderline);
-  return splitWhere(splitWhere(unglued, hasTitle, splitTitle), hasRunInParagraph, splitRunInParagraphs);
+  // Run-in paragraphs first: one may follow a heading set with dashes (`… internet. Government
+  // Coordination of Assistance ------- 5. (C) During …`), which is then a line of its own.
+  return splitWhere(splitWhere(unglued, hasRunInParagraph, splitRunInParagraphs), hasTitle, splitTitle);
 }
 
 /**
@@ -71,7 +73,10 @@ function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
     if (digits === 0 || digits > 2) continue;
     let before = at;
     while (isBlankCode(text.charCodeAt(before - 1))) before--;
-    if (before === at || before === 0 || !sentenceEndCodes.has(text.charCodeAt(before - 1))) continue;
+    // After a sentence, or after the dashes of a heading (`… Assistance ------- 5. (C)`).
+    const previous = text.charCodeAt(before - 1);
+    if (before === at || before === 0 || !(sentenceEndCodes.has(previous) || (previous === 45 && text.startsWith('---', before - 3))))
+      continue;
     starts.push(before);
   }
   return starts;
@@ -108,15 +113,18 @@ function splitRunInParagraphs(entry: Line): Line[] {
  */
 const dashedTitlePatterns: readonly RegExp[] = [
   // Between dashes, at the end of the line (alone, or after a paragraph's text).
-  /(?:^|\s)-{4,}[ \t]+(?<title>[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
+  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
   // Before dashes: the whole line, or with a numbered paragraph after it.
-  /^[ \t]*(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
-  // After dashes, ending a paragraph's line.
-  /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>[A-Z](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]*$/,
+  /^[ \t]*(?<title>(?!ZFR\b)[A-Z"“](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end
+  // marker (`END SUMMARY …`) or release filler (`ZFR`).
+  /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]*$/,
+  // Before dashes, ending a paragraph's line (its next paragraph split off above).
+  /(?<=[.!?"”)])[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*$/,
 ];
 
 /** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
-const slashedTitlePattern = /^[ \t]*\/{2,}[ \t]*(?<title>[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/;
+const slashedTitlePattern = /^[ \t]*\/{2,}[ \t]*(?<title>(?!ZFR\b)[^/\s][^/]{1,78}?)[ \t]*\/{2,}$/;
 
 const titlePatterns: readonly RegExp[] = [...dashedTitlePatterns, slashedTitlePattern];
 

@@ -34,7 +34,7 @@ export interface RenderedCable {
 }
 
 export interface RenderOptions {
-  /** Signer names: a last paragraph that is exactly one of them is marked as the signature. */
+  /** Signer names: a paragraph at the end that is exactly one of them is marked as the signature. */
   signers?: readonly string[];
 }
 
@@ -75,10 +75,12 @@ function identifyBlocks(tree: Root, options: RenderOptions): Omit<RenderedCable,
     if (element.tagName === 'p') linkParagraph(element, mark.id, mark.markerLength);
     if (element.tagName === 'pre') element.properties.className = ['cable-table'];
   }
-  const last = blocks[blocks.length - 1];
-  if (last?.tagName === 'p' && options.signers?.includes(textOf(last).replace(/^¶/, '').trim())) {
-    last.properties.className = ['signature'];
-  }
+  // The last paragraph that is exactly a signer's name, among the last three blocks: an end marker
+  // the release left after it (`=====CABLE ENDS=====`) does not hide it.
+  const signature = blocks
+    .slice(-3)
+    .findLast((element) => element.tagName === 'p' && options.signers?.includes(textOf(element).replace(/^¶/, '').trim()));
+  if (signature) signature.properties.className = ['signature'];
   return { headings, paragraphs };
 }
 
