@@ -10,39 +10,38 @@ import { isDigit, isSpace } from './text.ts';
 /** Characters a sentence or a clause may end with: `.`, `!`, `?`, `:`, `;`, quotes, brackets. */
 export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
 
-/** Lines escaped for a CSV dump end in `\`; tabs become spaces; an underline glued to a paragraph goes on its own line. */
+/**
+ * Lines escaped for a CSV dump end in `\`; tabs become spaces; then, in one pass, an underline glued
+ * to a paragraph, run-in paragraphs and headings set with dashes or slashes each get lines of their own.
+ */
 export function normalizeLines(lines: Line[]): Line[] {
   let escapedCount = 0;
   for (const entry of lines) if (entry.text.endsWith('\\')) escapedCount++;
   const escaped = escapedCount > lines.length / 4;
-  const normalized = lines.map((entry) => {
+  const out: Line[] = [];
+  for (const entry of lines) {
     let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
     if (text.includes('\t')) text = text.replace(/\t/g, '    ');
     text = text.trimEnd();
-    return text === entry.text ? entry : { text, line: entry.line };
-  });
-  const unglued = splitWhere(normalized, hasGluedUnderline, splitGluedUnderline);
-  // Run-in paragraphs first: one may follow a heading set with dashes (`… internet. Government
-  // Coordination of Assistance ------- 5. (C) During …`), which is then a line of its own.
-  return splitWhere(splitWhere(unglued, hasRunInParagraph, splitRunInParagraphs), hasTitle, splitTitle);
+    const line = text === entry.text ? entry : { text, line: entry.line };
+    if (hasGluedUnderline(line)) for (const part of splitGluedUnderline(line)) addRunIn(out, part);
+    else addRunIn(out, line);
+  }
+  return out;
 }
 
 /**
- * The lines with each one that `holds` replaced by its `split`, the others as they are, in one pass
- * and without an array per line; the same array when no line holds.
+ * Run-in paragraphs split before headings are looked for: one may follow a heading set with dashes
+ * (`… internet. Government Coordination of Assistance ------- 5. (C) During …`), which is then a line of its own.
  */
-function splitWhere(lines: Line[], holds: (entry: Line) => boolean, split: (entry: Line) => Line[]): Line[] {
-  let out: Line[] | null = null;
-  for (let at = 0; at < lines.length; at++) {
-    const entry = lines[at]!;
-    if (holds(entry)) {
-      out ??= lines.slice(0, at);
-      out.push(...split(entry));
-    } else if (out) {
-      out.push(entry);
-    }
-  }
-  return out ?? lines;
+function addRunIn(out: Line[], entry: Line): void {
+  if (hasRunInParagraph(entry)) for (const part of splitRunInParagraphs(entry)) addTitled(out, part);
+  else addTitled(out, entry);
+}
+
+function addTitled(out: Line[], entry: Line): void {
+  if (hasTitle(entry)) out.push(...splitTitle(entry));
+  else out.push(entry);
 }
 
 /** A paragraph's marking inside its brackets, as the run-in and paragraph tests read it: `U`, `SBU`, `C/NF`, `S//NF`. */
@@ -52,12 +51,11 @@ export const paragraphMarking = String.raw`(?:U|C|S|SBU|TS|C\/NF|S\/NF|SBU\/NF|C
 const markingPattern = new RegExp(String.raw`${paragraphMarking}\)`, 'y');
 
 /**
- * Where each run-in paragraph starts (the spaces before its number), up to `limit` of them: read
- * back from each `(` that opens a marking, as most lines hold no `(` and a pattern over every line costs.
+ * Where the next run-in paragraph starts at or after `from` (the spaces before its number), or -1:
+ * read back from each `(` that opens a marking, as most lines hold no `(` and a pattern over every line costs.
  */
-function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
-  const starts: number[] = [];
-  for (let open = text.indexOf('('); open >= 0 && starts.length < limit; open = text.indexOf('(', open + 1)) {
+function nextRunIn(text: string, from: number): number {
+  for (let open = text.indexOf('(', from); open >= 0; open = text.indexOf('(', open + 1)) {
     markingPattern.lastIndex = open + 1;
     if (!markingPattern.test(text)) continue;
     let at = open;
@@ -77,9 +75,9 @@ function runInStarts(text: string, limit = Number.POSITIVE_INFINITY): number[] {
     const previous = text.charCodeAt(before - 1);
     if (before === at || before === 0 || !(sentenceEndCodes.has(previous) || (previous === 45 && text.startsWith('---', before - 3))))
       continue;
-    starts.push(before);
+    return before;
   }
-  return starts;
+  return -1;
 }
 
 const isBlankCode = (code: number): boolean => code === 32 || code === 9;
@@ -89,13 +87,13 @@ const isBlankCode = (code: number): boolean => code === 32 || code === 9;
  * line (in 210 cables, whole bodies on one line), split where a number with its marking follows a
  * sentence, so each is a paragraph of its own with its link.
  */
-const hasRunInParagraph = ({ text }: Line): boolean => text.length > 40 && runInStarts(text, 1).length > 0;
+const hasRunInParagraph = ({ text }: Line): boolean => text.length > 40 && nextRunIn(text, 0) >= 0;
 
 function splitRunInParagraphs(entry: Line): Line[] {
-  const starts = runInStarts(entry.text);
   const lines: Line[] = [];
   let from = 0;
-  for (const start of starts) {
+  // The next search starts after this paragraph's `(`, the first after its start.
+  for (let start = nextRunIn(entry.text, 0); start >= 0; start = nextRunIn(entry.text, entry.text.indexOf('(', start) + 1)) {
     lines.push({ text: entry.text.slice(from, start), line: entry.line }, { text: '', line: entry.line });
     from = start;
   }

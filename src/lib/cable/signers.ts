@@ -46,7 +46,7 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
   const record = findGluedRecord(text);
   let tail = (record >= 0 ? text.slice(0, record) : text).slice(-4000);
   // `BERRY` / `NNNN` / the routing block again, in capitals (04TRIPOLI31): the text ends at the end mark.
-  const endMark = /\n[ \t]*NNNN[ \t]*(?=\n|$)/.exec(tail);
+  const endMark = tail.includes('NNNN') ? /\n[ \t]*NNNN[ \t]*(?=\n|$)/.exec(tail) : null;
   if (endMark && !/[a-z]{3}/.test(tail.slice(endMark.index))) tail = tail.slice(0, endMark.index);
   // Up to twelve lines with text from the end; blank lines of a page break do not count. Lines
   // are read from the end, where the signature is, without splitting the rest of the tail.
