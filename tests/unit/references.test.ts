@@ -33,6 +33,24 @@ describe('parseReferences', () => {
       { label: 'B', text: 'HOTR IIR 6 828 0364 09' },
     ]);
   });
+  test('a label alone or dots cite nothing; the release record after a cut copy ends the block', () => {
+    expect(parseReferences('REF: A.', { year: 2007 })).toEqual([]);
+    expect(parseReferences('REF: A. A...', { year: 2006 })).toEqual([]);
+    expect(
+      parseReferences('REF: A. LIMA 2000\n     ¶B. LIMA 2126\n    ...\n\nid: 114649\ndate: 7/6/2007 23:31\nrefid: 07LIMA2323', {
+        year: 2007,
+      }),
+    ).toEqual([
+      { label: 'A', text: 'LIMA 2000', id: '07LIMA2000' },
+      { label: 'B', text: 'LIMA 2126 ...', id: '07LIMA2126' },
+    ]);
+  });
+  test('the Ref(s) label', () => {
+    expect(parseReferences('Ref(s): A) 08 RIO DE JAN 138; B) 08 RIO DE JAN 0044 and previous', { year: 2008 })).toEqual([
+      { label: 'A', text: '08 RIO DE JAN 138', id: '08RIODEJANEIRO138' },
+      { label: 'B', text: '08 RIO DE JAN 0044 and previous', id: '08RIODEJANEIRO44' },
+    ]);
+  });
 });
 
 describe('stations', () => {

@@ -214,13 +214,13 @@ const fieldLabels: [FieldName, RegExp][] = [
   // Without a colon only as a label is written (`REF A. STATE 12`), not as a sentence starts (`reftel C remains …`).
   [
     'ref',
-    /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?)?|[Rr]ef(?:s|tels?|erences?)?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
+    /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?|\(S\))?|[Rr]ef(?:s|tels?|erences?|\(s\))?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
   ],
   ['classifiedBy', new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY(?:\b|(?=[A-Z][a-z]))|DERIVED\s+FROM\b)`, 'i')],
 ];
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
-const gluedLabels = 'TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:';
+const gluedLabels = String.raw`TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:|Ref(?:s|tels?|\(s\))?:`;
 const gluedLabelsWithOrder = String.raw`E\.O\.\s*${orderNumber}|${gluedLabels}|${classifiedWord} By:|CLASSIFIED BY:`;
 const gluedLabelPattern = new RegExp(String.raw`(?<=[^\s(])\s*(?=${gluedLabelsWithOrder})`, 'g');
 
@@ -263,6 +263,8 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   let last: FieldName | null = null;
   // The group whose last line is the subject's: the line alone below it may end the subject.
   let subjectGroup = -1;
+  // Up to this group, a second copy of the header: its lines above its SUBJECT stay in the body.
+  let copyEnd = -1;
   let index = 0;
   for (; index < groups.length; index++) {
     // The first numbered paragraph ends the preamble: told by its first line, before all its lines are split.
@@ -287,8 +289,12 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         subject.push(group[0]!);
         continue;
       }
-      // A title line or two between fields (`REF:` below it) does not end the preamble.
-      if (labelled && !(group.length <= 2 && opensWithField(groups[index + 1]))) break;
+      // A title line or two between fields (`REF:` below it) does not end the preamble, nor the
+      // lines above a second copy of the header (a first copy cut short, then the whole one).
+      if (labelled && !(group.length <= 2 && opensWithField(groups[index + 1])) && index >= copyEnd) {
+        copyEnd = secondCopyEnd(groups, index, preamble);
+        if (copyEnd < 0) break;
+      }
       rest.push(group);
       continue;
     }
@@ -373,6 +379,42 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
   rest.push(...groups.slice(index));
   return { preamble, rest };
 }
+
+/**
+ * The group holding the SUBJECT line of a second copy of the header that starts after
+ * `groups[from]`, before the first paragraph (`… REF: 05 LIMA...`, then the release's `id: 60170
+ * date: …` block, the banner, and the whole header again: `E.O. 12958: … SUBJECT: FUJIMORISTAS …`);
+ * -1 when there is none. The copy repeats the subject already read; another cable's does not.
+ */
+function secondCopyEnd(groups: Line[][], from: number, preamble: Preamble): number {
+  // A copy cut short before its subject (`E.O. 12958: DE...`): the next field line starts the whole copy.
+  const isCut = Object.values(preamble.fields).some((runs) => runs.some((run) => cutEndPattern.test(run.at(-1)!.text)));
+  if (!preamble.fields.subject && !isCut) return -1;
+  for (let index = from; index < Math.min(groups.length, from + 16); index++) {
+    // A heading over its underline (`Summary` / `--------`) starts the body, copy or not.
+    if (isUnderlinedHeading(groups[index]!)) return -1;
+    if (index === from) continue;
+    for (const entry of groups[index]!) {
+      if (opensParagraph(entry)) return -1;
+      if (isCut && !preamble.fields.subject && fieldOf(entry.text)) return index;
+      const label = /\bSUBJ(?:ECT)?\s*:/.exec(entry.text);
+      if (!label || label.index > 200) continue;
+      const repeat = findRepeatedSubject(preamble, entry.text.slice(label.index));
+      if (repeat !== null && repeat !== 'other') return index;
+    }
+  }
+  return -1;
+}
+
+function isUnderlinedHeading(group: Line[]): boolean {
+  const title = group.at(-2)?.text ?? '';
+  return group.length <= 3 && /^\s*-{3,}\s*$/.test(group.at(-1)!.text) && /[A-Za-z]/.test(title) && title.trim().length <= 80;
+}
+
+const cutEndPattern = /(?:\.{3}|…)\s*$/;
+
+/** A line of the release's record after a copy of the header: `id: 114649`, `refid: 07LIMA2323`. */
+const recordLinePattern = /^\s*(?:id:\s*\d|refid:|date:\s*\d|origin:|classification:|destination:|header:)/;
 
 /** A line with glued labels and paragraphs split off, added to `out`: `flatMap` twice, without its cost on lines that hold none. */
 function splitGlued(entry: Line, out: Line[]): void {
@@ -529,6 +571,8 @@ const reasonsLinePattern = /^\s*1\s?\.\s?[1-8]\s*(?:\(\s?[a-hA-H]|[a-hA-H]\b)/;
 const gluedNumberPattern = /^\s*\d{1,2}\.(?=[A-Z])/;
 
 function continues(field: FieldName, lines: Line[], entry: Line, next: Line | undefined): boolean {
+  // A field the release cut short (`¶C. LIMA 2126` / `...`) goes on no further: its record follows.
+  if (cutEndPattern.test(lines[lines.length - 1]!.text) || recordLinePattern.test(entry.text)) return false;
   // `Classified By: … for reasons` / `1.4 (b,d)`: the reasons, not paragraph 1.4.
   if (field === 'classifiedBy' && reasonsLinePattern.test(entry.text)) return !/\b1\s?\.\s?[1-8]\b/.test(lines[lines.length - 1]!.text);
   // `… Reasons 1.4` / `(B) and (D).`: the letters of the reasons, not a paragraph marked `(B)`.

@@ -110,8 +110,9 @@ function splitRunInParagraphs(entry: Line): Line[] {
  * its own over an underline, as the heading it is; the text before and after it keeps its lines.
  */
 const dashedTitlePatterns: readonly RegExp[] = [
-  // Between dashes, at the end of the line (alone, or after a paragraph's text).
-  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
+  // Between dashes, at the end of the line (alone, or after a paragraph's text); not the
+  // release's `----------------- header ends ----------------` after a copy of the routing block.
+  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
   // Before dashes: the whole line, or with a numbered paragraph after it.
   /^[ \t]*(?<title>(?!ZFR\b)[A-Z"“](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
   // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end

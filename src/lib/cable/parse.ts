@@ -102,7 +102,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const referenceOptions = { year: metadata.date.slice(0, 4), referenceId: canonicalId };
   const references = withoutCutCopies(
     unique(
-      fields('ref').flatMap((text) => parseReferences(text, referenceOptions)),
+      wholeCopies(fields('ref')).flatMap((text) => parseReferences(text, referenceOptions)),
       (reference) => `${reference.label ?? ''} ${reference.text}`,
     ),
   );
@@ -151,6 +151,20 @@ function withoutCutCopies(references: Reference[]): Reference[] {
 }
 
 const isCut = (reference: Reference): boolean => cutPattern.test(reference.text);
+
+/**
+ * The REF blocks without those cut short (`REF: A. LIMA 2000 … ¶C. LIMA 2126` / `...`, then the
+ * release's record) when a whole copy of the header follows: the cut copy's entries run on into
+ * the record (`LIMA 2126 ... id: 114649 date: …`) or stop mid-way, and the whole copy has them all.
+ */
+function wholeCopies(blocks: string[]): string[] {
+  if (blocks.length < 2) return blocks;
+  const whole = blocks.filter((block) => !cutBlockPattern.test(block));
+  return whole.length > 0 ? whole : blocks;
+}
+
+/** A line of a block that ends cut short: `REF: TBILIS...`, `¶C. LIMA 2126` / `...`. */
+const cutBlockPattern = /(?:\.{3}|…)[ \t]*(?:\n|$)/;
 
 const cutPattern = /(?:\.{3}|…)$/;
 
@@ -265,11 +279,16 @@ const otherOrders: ReadonlySet<string> = new Set(['12356', '12065', '13292', '12
 
 /**
  * The longest of the subjects a cable states (a repeated header may cut the first one short),
- * the first of equal ones: length counted without markup (`</strong>`).
+ * the first of equal ones: length counted as `size` says.
  */
 function longestSubject(texts: string[]): string | null {
   let best: string | null = null;
-  const size = (text: string): number => text.replace(/\s*<\/?[a-z]+\s*\/?>/gi, '').length;
+  // Without markup, the dots of a copy cut short (`… REMAINS UNYIELD...`) and a CSV copy's doubled quotes (`""NO""`).
+  const size = (text: string): number =>
+    text
+      .replace(/\s*<\/?[a-z]+\s*\/?>/gi, '')
+      .replace(/\s*(?:\.{3}|…)$/, '')
+      .replace(/""/g, '"').length;
   for (const text of texts) {
     const subject = parseSubject(text);
     if (subject && (!best || size(subject) > size(best))) best = subject;

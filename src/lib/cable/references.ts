@@ -33,6 +33,8 @@ const blockEndPattern = new RegExp(
     String.raw`\b[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}`,
     String.raw`\bSensitive but unclassified\b`,
     String.raw`\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+PAGE\b`,
+    // The release's record after a copy of the header: `id: 114649`, `refid: 07LIMA2323`.
+    String.raw`(?:^|\s)(?:id:\s*\d|refid:)`,
   ].join('|'),
   'i',
 );
@@ -66,6 +68,8 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   const last: LastCitation = { station: null, year, isYearAssumed: true };
   for (const entry of splitEntries(block)) {
     for (const part of splitCitations(entry.text, year, last)) {
+      // `REF: A.` glued to `REFTELS: (A) PARAMARIBO 501`, `REF: A. A...`: a label or dots, nothing cited.
+      if (!citesAnything(part.text)) continue;
       const reference: Reference = entry.label === undefined ? { text: part.text } : { label: entry.label, text: part.text };
       const id = part.id !== undefined && part.isYearAssumed && own ? beforeSelf(part.id, own) : part.id;
       if (id !== undefined && id !== self) reference.id = id;
@@ -74,6 +78,9 @@ export function parseReferences(text: string, options: ReferenceOptions = {}): R
   }
   return references;
 }
+
+/** Whether an entry's text says more than a label (`A.`, `(B)`) or dots. */
+const citesAnything = (text: string): boolean => /[\p{L}\p{N}]/u.test(text.replace(/^\(?[A-Za-z][.)]$/, ''));
 
 /** A reference id in its parts: year, station, serial. */
 const idPattern = /^(\d{2})([A-Z]+)(\d+)$/;
