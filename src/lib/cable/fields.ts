@@ -302,6 +302,8 @@ function cleanSummary(raw: string): string {
   if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
   if (/---|===|‐‐‐/.test(text)) text = text.replace(/^[ \t]*[-=‐]{3,}[ \t]*$/gm, ' ');
   if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
+  // A CSV dump's doubled quotes (`an ""open mind""`): one quote, as the page shows it.
+  if (text.includes('""')) text = text.replace(/""/g, '"');
   // Paragraph numbers, at a line's start (`2. `, `1.(C)`) or run into the line above with their marking (`… talks. 3. (C) Given …`).
   let collapsed = collapseSpaces(
     text

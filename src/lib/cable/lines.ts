@@ -1,6 +1,6 @@
 /**
  * The body's lines made ready to be grouped, before anything is read from them: a CSV dump's
- * escapes and tabs undone, headings the release set with dashes or slashes on the line of their
+ * escapes and doubled quotes and tabs undone, headings the release set with dashes or slashes on the line of their
  * text put on lines of their own, numbered paragraphs run into one line split apart, and a
  * double-spaced body's doubling undone.
  */
@@ -11,7 +11,7 @@ import { isDigit, isSpace } from './text.ts';
 export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
 
 /**
- * Lines escaped for a CSV dump end in `\`; tabs become spaces; then, in one pass, an underline glued
+ * Lines escaped for a CSV dump end in `\`, and its quotes are doubled; tabs become spaces; then, in one pass, an underline glued
  * to a paragraph, run-in paragraphs and headings set with dashes or slashes each get lines of their own.
  */
 export function normalizeLines(lines: Line[]): Line[] {
@@ -22,6 +22,8 @@ export function normalizeLines(lines: Line[]): Line[] {
   for (const entry of lines) {
     let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
     if (text.includes('\t')) text = text.replace(/\t/g, '    ');
+    // A CSV dump doubles every quote (`an ""open mind""`, 330 cables): one quote, as written.
+    if (text.includes('""')) text = text.replace(/""/g, '"');
     text = text.trimEnd();
     const line = text === entry.text ? entry : { text, line: entry.line };
     if (hasGluedUnderline(line)) for (const part of splitGluedUnderline(line)) addRunIn(out, part);
