@@ -389,14 +389,15 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
 function secondCopyEnd(groups: Line[][], from: number, preamble: Preamble): number {
   // A copy cut short before its subject (`E.O. 12958: DE...`): the next field line starts the whole copy.
   const isCut = Object.values(preamble.fields).some((runs) => runs.some((run) => cutEndPattern.test(run.at(-1)!.text)));
-  if (!preamble.fields.subject && !isCut) return -1;
+  const stated = preamble.fields.subject ? statedSubject(preamble) : null;
+  if (stated === null && !isCut) return -1;
   for (let index = from; index < Math.min(groups.length, from + 16); index++) {
     // A heading over its underline (`Summary` / `--------`) starts the body, copy or not.
     if (isUnderlinedHeading(groups[index]!)) return -1;
     if (index === from) continue;
     for (const entry of groups[index]!) {
       if (opensParagraph(entry)) return -1;
-      if (isCut && !preamble.fields.subject && fieldOf(entry.text)) return index;
+      if (isCut && stated === null && fieldOf(entry.text)) return index;
       const label = /\bSUBJ(?:ECT)?\s*:/.exec(entry.text);
       if (!label || label.index > 200) continue;
       const repeat = findRepeatedSubject(preamble, entry.text.slice(label.index));
@@ -604,6 +605,7 @@ function continues(field: FieldName, lines: Line[], entry: Line, next: Line | un
 
 /** The first item of a REF list: `(A) 05 BRASILIA 598`, `A. STATE 12`, `A) …`. */
 const firstRefItemPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*\S/;
+const firstRefItemLabelPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*/;
 /** A citation without a letter: `STATE 123456`, `08 PARIS 567`, `SAN JOSE 0958`. */
 const unletteredCitationPattern = /^\s*(?:'?\d{2,4}\s+)?[A-Z][A-Z .]{1,25}\s0*\d{1,6}\b/;
 
@@ -616,6 +618,10 @@ function continuesRefList(group: Line[], refLines: Line[] | undefined): boolean 
   if (refLines === undefined || !refItemPattern.test(first)) return false;
   if (group.length > 4 && !group.every((entry) => refItemPattern.test(entry.text))) return false;
   if (!paragraphMarkerPattern.test(first)) return true;
+  // `SUBJECT: … REF:` / a blank line / `(A) BUENOS AIRES 1115 (B) …`: the list below a label alone.
+  if (refLines.every((line) => labelOnlyPattern.test(line.text)) && firstRefItemPattern.test(first)) {
+    return unletteredCitationPattern.test(first.replace(firstRefItemLabelPattern, ''));
+  }
   return (
     nextItemLength(
       first,

@@ -97,20 +97,30 @@ function beforeSelf(id: string, own: RegExpExecArray): string {
   return `${String(year).padStart(2, '0')}${cited[2]}${cited[3]}`;
 }
 
-/** The first REF block; a first copy cut short (`¶C. LIMA 2...`) gives way to the full copy after it. */
+/**
+ * The first REF block; a first copy cut short (`¶C. LIMA 2...`) gives way to the whole copy after
+ * it, and a copy that lists fewer entries (the routing header's `REF: A. 08 STATE 81854` above the
+ * body's `Ref: a. 08 state 81854 b. … e. Nairobi 1831`) to a later one that starts the same way.
+ */
 function findBlock(text: string): string | null {
   labelPattern.lastIndex = 0;
   let first: string | null | undefined;
+  let best: { block: string; key: string; count: number } | null = null;
   for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
     const block = blockAt(text, label.index + label[0].length, label[0]);
     const isCutShort = block !== null && /(?:\.\.\.|…)[ \t]*(?:\n|$)/.test(block);
-    if (first === undefined) {
-      first = block;
-      if (!isCutShort) return block;
-    } else if (block !== null && !isCutShort) return block;
+    if (first === undefined) first = block;
+    if (block === null || isCutShort) continue;
+    const entries = splitEntries(block);
+    const key = entries[0] ? entryKey(entries[0].text) : '';
+    if (!best) best = { block, key, count: entries.length };
+    else if (key === best.key && entries.length > best.count) best = { block, key, count: entries.length };
   }
-  return first ?? null;
+  return best?.block ?? first ?? null;
 }
+
+/** An entry compared across copies: letters and digits, in upper case (`08 state 81854` = `08 STATE 81854`). */
+const entryKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
 
 function blockAt(text: string, start: number, label: string): string | null {
   // `A. REF AMMAN 222` / `B. 06 AMMAN 4685`: the list's first item held the label.
@@ -141,6 +151,8 @@ function blockAt(text: string, start: number, label: string): string | null {
       break;
     }
     kept.push(line);
+    // A copy the release cut short (`¶B. PRAGUE 356 ...`): what follows is the release's, not the list's.
+    if (/(?:\.{3}|…)[ \t]*$/.test(line)) break;
   }
   const block = kept.join('\n').trim();
   return block === '' ? null : head + block;
