@@ -165,6 +165,12 @@ const underlinePattern = /^\s*(?:-{3,}|={3,}|-{20,} -{1,8}|={20,} ={1,8})\s*$/;
 /** An item of a REF list on a line of its own: `B. STATE 12`, `(B) STATE 12`, and `¶B. STATE 12` as the release rewrote it. */
 const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
+/** An item of a REF list: `(B) …`, `b) …`, `B. …`, or a short citation under a small letter (`c. 05 state 211408`). */
+const isRefItem = (text: string): boolean => refItemPattern.test(text) || (/^\s*[a-z]\.\s+\S/.test(text) && isCitationLine(text));
+
+/** A REF line ending with the next item's label, its text on the next line: `… and D)`, `¶C. STATE 91633 D.`. */
+const danglingLabelPattern = /(?:^|[\s,;])(?:\([A-Z]\)|[A-Z][.)])\s*$/;
+
 function startsBlock(text: string): boolean {
   return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
 }
@@ -309,7 +315,9 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       run = [];
     };
     for (const [at, entry] of group.entries()) {
-      const field = fieldOf(entry.text);
+      let field = fieldOf(entry.text);
+      // `… remains committed` / `Ref. B, Costa Rica …` inside a paragraph: a label without its colon is text there.
+      if (field === 'ref' && current === null && run.length > 0 && !/^\s*[^\s:]+\s*:/.test(entry.text)) field = null;
       if (field === 'eo' && (current ?? last) === 'classifiedBy' && orderReasonsPattern.test(entry.text)) {
         // The reasons of the Classified By line before, on a line of their own.
         current = 'classifiedBy';
@@ -608,6 +616,7 @@ const firstRefItemPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*\S/;
 const firstRefItemLabelPattern = /^\s*¶?\s?(?:\(A\)|A[.)])\s*/;
 /** A citation without a letter: `STATE 123456`, `08 PARIS 567`, `SAN JOSE 0958`. */
 const unletteredCitationPattern = /^\s*(?:'?\d{2,4}\s+)?[A-Z][A-Z .]{1,25}\s0*\d{1,6}\b/;
+const anyCaseCitationPattern = /^\s*(?:'?\d{2,4}\s+)?[A-Za-z][A-Za-z .]{1,25}\s0*\d{1,6}\b/;
 
 /**
  * A group of REF items after a blank line (`¶B. MANAMA 913` … `¶G. MANAMA 790`); one that opens
@@ -615,8 +624,12 @@ const unletteredCitationPattern = /^\s*(?:'?\d{2,4}\s+)?[A-Z][A-Z .]{1,25}\s0*\d
  */
 function continuesRefList(group: Line[], refLines: Line[] | undefined): boolean {
   const first = group[0]!.text;
-  if (refLines === undefined || !refItemPattern.test(first)) return false;
-  if (group.length > 4 && !group.every((entry) => refItemPattern.test(entry.text))) return false;
+  // `… C) State 15111; and D)` / a blank line / `State 13716`: the rest of the item whose label ended the list's line.
+  if (refLines !== undefined && danglingLabelPattern.test(refLines.at(-1)!.text) && isCitationLine(first)) {
+    return anyCaseCitationPattern.test(first);
+  }
+  if (refLines === undefined || !isRefItem(first)) return false;
+  if (group.length > 4 && !group.every((entry) => isRefItem(entry.text))) return false;
   if (!paragraphMarkerPattern.test(first)) return true;
   // `SUBJECT: … REF:` / a blank line / `(A) BUENOS AIRES 1115 (B) …`: the list below a label alone.
   if (refLines.every((line) => labelOnlyPattern.test(line.text)) && firstRefItemPattern.test(first)) {

@@ -292,7 +292,7 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
       isStationYearAssumed = cited.year === undefined;
       const writtenYear = suffixed?.[2] ?? trailingYear;
       cite(cited.start, serial, writtenYear ?? stationYear, writtenYear === undefined && isStationYearAssumed);
-    } else if (station && (index === 0 || /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? ''))) {
+    } else if (station && (index === 0 || /^(?:AND|and|&)$|,$/.test(words[index - 1] ?? '')) && !isYearOfNext(keys, index)) {
       // `AND 44603` keeps its `AND`; after `1234,` the entry starts at the serial.
       const at = index === 0 || words[index - 1]!.endsWith(',') ? index : index - 1;
       cite(at, serial, suffixed?.[2] ?? stationYear, suffixed === null && isStationYearAssumed);
@@ -323,6 +323,11 @@ function splitCitations(text: string, defaultYear: string, last: LastCitation): 
     const part = tidy(words.slice(from, to).join(' '));
     return { text: usable.length === 1 ? text : part, id: citation.id, isYearAssumed: citation.isYearAssumed };
   });
+}
+
+/** `…, 230, 07 BsAs 1892`: a year before a station, not a serial of the station before. */
+function isYearOfNext(keys: string[], index: number): boolean {
+  return /^(?:\d{2}|(?:19|20)\d{2})$/.test(keys[index] ?? '') && citesStation(keys.slice(index + 1, index + 5));
 }
 
 /** Whether the words start with a station name (`Sao Paulo 2199`). */
