@@ -65,6 +65,25 @@ describe('a fragment holding just the field', () => {
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
+    // The marking at the end, the label again after the marking.
+    expect(parseSubject('SUBJECT:  Demarche on Use of FYROM for NATO Candidature (U) \n \nREF:  STATE 32646')).toBe(
+      'Demarche on Use of FYROM for NATO Candidature',
+    );
+    expect(parseSubject('SUBJECT: (C) SUBJECT: BRIEFING INFORMATION FOR OCTOBER 6 \nCOURTESY CALL BETWEEN GATES AND VENETIAAN \n\n')).toBe(
+      'BRIEFING INFORMATION FOR OCTOBER 6 COURTESY CALL BETWEEN GATES AND VENETIAAN',
+    );
+    // A first copy cut short, then the whole one; a corrected copy's note and a cut `Classified By` end it.
+    expect(
+      parseSubject(
+        'SUBJECT: DUTCH ARREST SEVEN IN COUNTER-TERRORISM RAI...\n\n123\nSUBJECT: DUTCH ARREST SEVEN IN COUNTER-TERRORISM RAIDS \n',
+      ),
+    ).toBe('DUTCH ARREST SEVEN IN COUNTER-TERRORISM RAIDS');
+    expect(parseSubject("SUBJECT: A BUSY TWO WEEKS FOR LULA'S PARTY\nC O R R E C T E D C O P Y (Update Text Paragraph 12)")).toBe(
+      "A BUSY TWO WEEKS FOR LULA'S PARTY",
+    );
+    expect(parseSubject('SUBJECT: AMBASSADOR MEETS EU POLICY PLANNING \nCHIEF \nClass...')).toBe(
+      'AMBASSADOR MEETS EU POLICY PLANNING CHIEF',
+    );
   });
   test('declassification dates', () => {
     expect(parseDeclassification('E.O. 12958: DECL: 6/3/08')).toBe('2008-06-03');

@@ -287,6 +287,10 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       if (
         subject &&
         group.length === 1 &&
+        // Not a line the release cut short (`Class...`), nor one after a page break (`THE HAGUE
+        // 00002515 001.2 OF 002`, dropped), which a copy's remains or a note follow: one blank line between.
+        !cutEndPattern.test(group[0]!.text) &&
+        group[0]!.line - subject.at(-1)!.line <= 2 &&
         (endsUnfinished(subject.at(-1)!.text) ||
           (subjectGroup === index - 1 &&
             endsSubject(subject.map((entry) => entry.text).join(' '), group[0]!.text, groups[index + 1]?.[0]?.text)))
@@ -569,6 +573,8 @@ const fieldBreakPattern =
 /** A subject takes the lines `parseSubject` reads: not a heading over its underline (`Introduction` / `-----`). */
 function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): boolean {
   if (!continues('subject', lines, entry, next)) return false;
+  // After a page break (dropped: `THE HAGUE 00002515 001.2 OF 002`), a line cut short is the release's (`THIS MESS...`).
+  if (entry.line - lines.at(-1)!.line > 2 && cutEndPattern.test(entry.text)) return false;
   const texts = [...lines, entry].map((line) => line.text);
   return countSubjectLines(next ? [...texts, next.text] : texts) > lines.length;
 }

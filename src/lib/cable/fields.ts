@@ -48,9 +48,13 @@ const subjectStopPattern = new RegExp(
   ].join('|'),
 );
 
-/** A line that cannot continue a subject: a summary, a paragraph, a marking, an item `(1)`, a label alone, a page break, a date line. */
+/**
+ * A line that cannot continue a subject: a summary, a paragraph, a marking, an item `(1)`, a label
+ * alone, a page break, a date line, a `Classified By` the release cut short (`Class...`), a
+ * corrected copy's note (`C O R R E C T E D C O P Y …`), a cancelled message's filler (`////ZFR …`).
+ */
 const subjectEndLinePattern =
-  /^(?:(?:SUMMARY|Summary)\b|\d{1,2}\s?\.\s+\S|\((?:U|C|S|SBU)[^)]{0,8}\)|\(\d{1,2}\)\s|[A-Z][A-Za-z]*:$|[A-Z][A-Z ]+\s+0*\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|(?:UNCLAS|CONFIDENTIAL|SECRET)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}\b)/;
+  /^(?:C O R R E C T E D\b|\/{3,}|ZFR\b|[Cc](?:LASS|lass)[A-Za-z]*(?:\.{2,}|…)$|(?:SUMMARY|Summary)\b|\d{1,2}\s?\.\s+\S|\((?:U|C|S|SBU)[^)]{0,8}\)|\(\d{1,2}\)\s|[A-Z][A-Za-z]*:$|[A-Z][A-Z ]+\s+0*\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|(?:UNCLAS|CONFIDENTIAL|SECRET)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}\b)/;
 
 /**
  * The whole subject, lines joined and whitespace collapsed, without a leading
@@ -59,8 +63,27 @@ const subjectEndLinePattern =
 export function parseSubject(text: string): string | null {
   const label = subjectLabelPattern.exec(text);
   if (!label) return null;
+  let subject = subjectAt(text, label.index + label[0].length);
+  // A first copy the release cut short (`… SEVEN IN COUNTER-TERRORISM RAI...`): the whole copy after it, if any.
+  for (let from = label.index + label[0].length, tries = 0; subject && cutSubjectPattern.test(subject) && tries < 4; tries++) {
+    const next = subjectLabelPattern.exec(text.slice(from));
+    if (!next) break;
+    from += next.index + next[0].length;
+    const whole = subjectAt(text, from);
+    const cut = subjectKey(subject.replace(cutSubjectPattern, ''));
+    if (whole && !cutSubjectPattern.test(whole) && subjectKey(whole).startsWith(cut)) subject = whole;
+  }
+  return subject;
+}
+
+const cutSubjectPattern = /\s*(?:\.{3}|…)$/;
+
+const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+
+/** The subject whose text starts at `start`, just after its label. */
+function subjectAt(text: string, start: number): string | null {
   const lines = text
-    .slice(label.index + label[0].length, label.index + label[0].length + 2000)
+    .slice(start, start + 2000)
     .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
     .split('\n')
     // A page break glued on (`… FOR CONGRESS NEW DELHI 00007273  001.2 OF 003`) ends the subject line.
@@ -76,6 +99,8 @@ export function parseSubject(text: string): string | null {
     // `Subject: TRIPOLI 00000063 P CO 28-JAN-09 RISKY BUSINESS? … [8466936]`: a forwarding e-mail's cable header.
     .replace(/^[A-Z][A-Z ]* \d{8} [A-Z] [A-Z]{2} \d{2}-[A-Z]{3}-\d{2} /, '')
     .replace(/ \[\d{5,}\]$/, '')
+    // The marking at the end instead (`… FOR NATO Candidature (U)`).
+    .replace(/\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)$/, '')
     .trim();
   return subject === '' ? null : subject;
 }
@@ -99,7 +124,12 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
   let used = 0;
   for (const [index, rawLine] of lines.entries()) {
     let line = withoutEscape(rawLine);
-    if (index === 0) line = line.replace(/^[\s.:-]*/, '').replace(classificationPrefixPattern, '');
+    // `SUBJECT: (C) SUBJECT: BRIEFING …`: the label again after the marking.
+    if (index === 0)
+      line = line
+        .replace(/^[\s.:-]*/, '')
+        .replace(classificationPrefixPattern, '')
+        .replace(/^SUBJ(?:ECT)?\s*:\s*/i, '');
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line; so does an upper-case
     // subject whose last line stands alone between blank lines, with the next field below it.
     if (

@@ -18,6 +18,7 @@ import type { CableFrontmatter, Reference } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
 import type { TagCorrection } from './tags.ts';
+import { collapseSpaces } from './text.ts';
 
 export interface Cable {
   frontmatter: CableFrontmatter;
@@ -89,7 +90,9 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
 
   const subjectFields = fields('subject');
   // A bare `SUBJECT:` line (its text a blank line or two below, glued to REF) holds none: the text is read then.
-  const bodySubject = (subjectFields.length > 0 ? longestSubject(subjectFields) : null) ?? parseSubject(bodyText);
+  // A forwarding e-mail's `Subject:` above the telegram (`Subject: TRIPOLI 00000642 R CO 12-AUG-08 HANNIBAL …`) when the body has none.
+  const bodySubject =
+    (subjectFields.length > 0 ? longestSubject(subjectFields) : null) ?? parseSubject(bodyText) ?? parseSubject(headerText);
   if (!bodySubject && hasText) {
     const fallback = metadata.subject ? 'the subject of line 2 is used' : 'line 2 is empty too, so the page is titled by its reference id';
     messages.warn('cable/missing-subject', `no SUBJECT line in the text; ${fallback}`, { line: 2 });
@@ -236,13 +239,30 @@ function chooseSubject(listedLine: string, body: string | null): string {
   removeGluedPageNumbers(listedLine, (pageBreak) => {
     end = Math.min(end, listedLine.indexOf(pageBreak));
   });
-  const listed = beforeGluedField(listedLine.slice(0, end)).trim();
+  const listed = collapseSpaces(beforeGluedField(listedLine.slice(0, end))).trim();
   if (!body) return listed;
   if (!listed) return body;
-  const key = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
-  const bodyKey = key(body.replace(/\.{3}$/, ''));
-  return key(listed).startsWith(bodyKey) && key(listed).length > bodyKey.length ? listed : body;
+  return goesOn(listed, body) ? listed : body;
 }
+
+const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+
+/**
+ * Whether `longer` is `shorter` (cut short or not) with more of the subject after it, not what the
+ * release glued on (`… PLANNING CHIEF Class...`, `… DEAL <br>`, `… Mendoza Summary`, `… (U)`, `ZFR CANCEL …`).
+ */
+function goesOn(longer: string, shorter: string): boolean {
+  const shortKey = subjectKey(shorter.replace(/(?:\.{3}|…)$/, ''));
+  if (!subjectKey(longer).startsWith(shortKey) || subjectKey(longer).length <= shortKey.length) return false;
+  const words = longer.split(' ');
+  let at = 0;
+  for (let read = ''; at < words.length && read.length < shortKey.length; at++) read += subjectKey(words[at]!);
+  return !gluedOnPattern.test(words.slice(at).join(' '));
+}
+
+/** What the release glued onto a subject in line 2, not more of the subject. */
+const gluedOnPattern =
+  /^(?:<br\b|\((?:U|C|S|SBU|S\/NF|C\/NF)\)$|(?:SUMMARY|Summary|COMMENT|Comment)\b|Class|CLASS|THIS MESS|C O R R|[/.…-]{2,}|\/|S\w{2,3}SITIVE\b|SENSITIVE\b)|(?:\.{3}|…)$/;
 
 const bannerCaveatPattern = /\b(NOFORN|NODIS|EXDIS|LIMDIS|SENSITIVE|EFTO)\b/g;
 
@@ -291,7 +311,10 @@ function longestSubject(texts: string[]): string | null {
       .replace(/""/g, '"').length;
   for (const text of texts) {
     const subject = parseSubject(text);
-    if (subject && (!best || size(subject) > size(best))) best = subject;
+    if (!subject || (best && size(subject) <= size(best))) continue;
+    // A longer copy that only adds what the release glued on (`… CHIEF Class...`) does not replace the subject.
+    if (best && subjectKey(subject).startsWith(subjectKey(best.replace(/(?:\.{3}|…)$/, ''))) && !goesOn(subject, best)) continue;
+    best = subject;
   }
   return best;
 }
