@@ -93,6 +93,8 @@ describe('a fragment holding just the field', () => {
     expect(parseDeclassification('E.O. 12958: N/A')).toBeNull();
     expect(parseDeclassification('E.O. 12958: DECL: OADR')).toBeNull();
     expect(parseDeclassification('E.O. 12958: DECL: X1')).toBeNull();
+    // A first copy cut short, the whole copy after it.
+    expect(parseDeclassification('E.O. 12958: DE...\n112974\n\nE.O. 12958: DECL: 06/21/2017 \nTAGS: MOPS')).toBe('2017-06-21');
   });
   test('classified by and reasons', () => {
     const line = 'Classified By: A/DCM GEORGE FROWICK FOR REASONS 1.5 (B) AND (D).';

@@ -371,6 +371,11 @@ export function parseDeclassification(text: string): string | null {
   if (label) {
     const start = label.index + label[0].length;
     line = text.slice(start, start + 160);
+    // A first copy the release cut short (`E.O. 12958: DECL...`): the whole copy after it.
+    if (/^[\s:]*(?:D(?:E(?:CL?)?)?)?\s*(?:\.{2,}|…)/i.test(line)) {
+      const rest = parseDeclassification(text.slice(start));
+      if (rest !== null) return rest;
+    }
   } else {
     const decl = /\bDECL\b/i.exec(text);
     if (!decl) return null;

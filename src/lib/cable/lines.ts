@@ -120,8 +120,11 @@ const dashedTitlePatterns: readonly RegExp[] = [
   // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end
   // marker (`END SUMMARY …`) or release filler (`ZFR`).
   /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]*$/,
-  // Before dashes, ending a paragraph's line (its next paragraph split off above).
-  /(?<=[.!?"”)])[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*$/,
+  // Before dashes, ending a paragraph's line (its next paragraph split off above); not after an
+  // initial (`Ambassador Gregory L. Schulte for reasons 1.4 b,d and h Summary --------`).
+  /(?<=[.!?"”)])(?<!\s[A-Z]\.)[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*$/,
+  // A summary or comment heading before dashes at the end of any line (`… for reasons 1.4 b,d and h Summary --------`).
+  /(?<=\S[ \t]+)(?<!\b(?:END|End|end)[ \t]+)(?<title>(?:SUMMARY|Summary|COMMENT|Comment)(?: and Comment| AND COMMENT)?)[ \t]+-{4,}[ \t]*$/,
 ];
 
 /** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
