@@ -106,6 +106,11 @@ describe('a fragment holding just the field', () => {
     expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);
     expect(parseSigners('in the matter.\n\nBT\n#1234')).toEqual([]);
   });
+  test('recipients without the text a re-release ran into them', () => {
+    expect(parseRecipients('R 242212Z FEB 10\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOWXXXXXXXXXXXX In the Russian view, there is')).toEqual([
+      { route: null, name: 'AMEMBASSY MOSCOW', precedence: null, mcn: null },
+    ]);
+  });
   test('summary markers', () => {
     const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';
     expect(parseSummary(text)).toBe('The talks failed. More.');

@@ -67,7 +67,11 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   }
   const headerText = textOf(envelope.header, file);
   const bodyText = textOf(envelope.body, file);
-  const routing = parseRouting(envelope.header);
+  // An e-mail export puts the banner above the routing block (09DOHA214): then the block opens the body.
+  const inBody = hasRouting(envelope.header) ? [] : bodyRouting(envelope.body, body);
+  const routingLines = inBody.length > 0 ? inBody : envelope.header;
+  const routingText = inBody.length > 0 ? textOf(inBody, file) : null;
+  const routing = parseRouting(routingLines);
   const canonicalId = canonicalizeId(metadata.id);
   const fields = (name: FieldName): string[] => fieldTexts(body, name);
   const hasText = envelope.body.some((entry) => entry.text.trim());
@@ -121,8 +125,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     tags,
     ...(tagCorrections.length > 0 ? { tagCorrections: unique(tagCorrections, ({ written }) => written) } : {}),
     from: routing.from,
-    to: parseRecipients(headerText),
-    info: parseInfoRecipients(headerText),
+    to: parseRecipients(routingText ?? headerText),
+    info: parseInfoRecipients(routingText ?? headerText),
     precedence: routing.precedence,
     caveats: caveatsOf(body, envelope.banner?.text ?? ''),
     eo: eo === null ? null : withoutOrder(eo),
@@ -270,6 +274,27 @@ function caveatsOf(body: Body, banner: string): string[] {
   // The whole match is the caveat (`\b` takes no characters): `match`, without `matchAll`'s copy of the pattern.
   const found = [...body.preamble.caveats, ...(banner.match(bannerCaveatPattern) ?? [])];
   return [...new Set(found)];
+}
+
+/** Whether lines hold a routing block's `FM` line and a `TO` line after it. */
+function hasRouting(lines: Line[]): boolean {
+  const from = lines.findIndex((entry) => /^\s*FM\s+\S/.test(entry.text));
+  return from >= 0 && lines.slice(from + 1, from + 4).some((entry) => /^\s*TO\s+\S/.test(entry.text));
+}
+
+/** A routing block (`VZCZC…` / `FM AMEMBASSY DOHA` / `TO RUEHC/SECSTATE WASHDC 8904` / `INFO …`) above the body's first field; none is `[]`. */
+function bodyRouting(lines: Line[], body: Body): Line[] {
+  const firstField = Math.min(...Object.values(body.preamble.fields).map((runs) => runs[0]?.[0]?.line ?? Number.POSITIVE_INFINITY));
+  const head = lines.filter((entry) => entry.line < firstField).slice(0, 120);
+  const from = head.findIndex((entry) => /^\s*FM\s+\S/.test(entry.text));
+  if (from < 0 || !hasRouting(head.slice(from))) return [];
+  const start = Math.max(
+    0,
+    head.findLastIndex((entry, index) => index <= from && /^\s*VZCZC/.test(entry.text)),
+  );
+  let end = from + 1;
+  while (end < head.length && head[end]!.text.trim() !== '') end++;
+  return head.slice(start, end);
 }
 
 /** The text of each occurrence of a field, in order. */

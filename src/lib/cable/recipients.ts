@@ -89,7 +89,7 @@ function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
     const banner = bannerPattern.exec(line);
     if (banner) line = line.slice(0, banner.index).trim();
     // The release's record number glued on ends the block: its CSV record follows, a field a line.
-    const record = gluedRecordPattern.exec(line);
+    const record = gluedRecordPattern.exec(line) ?? gluedTextPattern.exec(line);
     if (record) line = line.slice(0, record.index).trim();
     if (line !== '') recipients.push(...splitAddressees(line).map(toRecipient));
     if (banner || record) break;
@@ -141,6 +141,12 @@ const gluedRoutePattern = /^(RU[A-Z]{2,5})(?=(?:SECSTATE|AMEMBASSY|AMCONSUL|USMI
  * the message control number, `PRIORITY 0809220697`): no part of the addressee.
  */
 const gluedRecordPattern = /(?<=[A-Z])\d{5,}$|(?<=\s\d{4})\d{5,}$/;
+
+/**
+ * The cable's text run into the last addressee by a re-release (`TO AMEMBASSY MOSCOWXXXXXXXX In
+ * the Russian view, …`): a redaction glued to the name, or a sentence.
+ */
+const gluedTextPattern = /(?<=[A-WYZ])X{6,}|\s(?=[A-Z]?[a-z]+ [a-z]+ [a-z]+)/;
 
 function toRecipient(line: string): Recipient {
   const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
