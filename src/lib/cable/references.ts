@@ -105,18 +105,26 @@ function beforeSelf(id: string, own: RegExpExecArray): string {
 function findBlock(text: string): string | null {
   labelPattern.lastIndex = 0;
   let first: string | null | undefined;
-  let best: { block: string; key: string; count: number } | null = null;
+  const whole: string[] = [];
   for (let label = labelPattern.exec(text); label; label = labelPattern.exec(text)) {
     const block = blockAt(text, label.index + label[0].length, label[0]);
-    const isCutShort = block !== null && /(?:\.\.\.|…)[ \t]*(?:\n|$)/.test(block);
     if (first === undefined) first = block;
-    if (block === null || isCutShort) continue;
-    const entries = splitEntries(block);
-    const key = entries[0] ? entryKey(entries[0].text) : '';
-    if (!best) best = { block, key, count: entries.length };
-    else if (key === best.key && entries.length > best.count) best = { block, key, count: entries.length };
+    if (block !== null && !/(?:\.\.\.|…)[ \t]*(?:\n|$)/.test(block)) whole.push(block);
   }
-  return best?.block ?? first ?? null;
+  // A field's own text holds one block: its entries are split once, by the caller.
+  if (whole.length < 2) return whole[0] ?? first ?? null;
+  let best = whole[0]!;
+  const entries = splitEntries(best);
+  const key = entries[0] ? entryKey(entries[0].text) : '';
+  let count = entries.length;
+  for (const block of whole.slice(1)) {
+    const other = splitEntries(block);
+    if (other.length > count && other[0] && entryKey(other[0].text) === key) {
+      best = block;
+      count = other.length;
+    }
+  }
+  return best;
 }
 
 /** An entry compared across copies: letters and digits, in upper case (`08 state 81854` = `08 STATE 81854`). */
