@@ -115,6 +115,13 @@ describe('a fragment holding just the field', () => {
     const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';
     expect(parseSummary(text)).toBe('The talks failed. More.');
     expect(parseSummary('¶1. (C) Talks failed.\n\n¶2. (C) More.')).toBeNull();
+    // A year the release made a ¶ link at a line's start; a first copy cut short, then the whole one.
+    expect(parseSummary('¶1. (C) Summary: Wages rise to 240 dollars in \n¶2010.  However, strikes loom. End Summary.')).toBe(
+      'Wages rise to 240 dollars in 2010. However, strikes loom.',
+    );
+    expect(parseSummary('¶1. (C) Summary: At the ...\n\nid: 190261\n\n¶1. (C) Summary: At the half-way point. End summary.')).toBe(
+      'At the half-way point.',
+    );
   });
 });
 

@@ -241,6 +241,11 @@ export function parseSummary(text: string): string | null {
   const start = findSummaryStart(text, from);
   const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from);
   if (begin < 0) return null;
+  return summaryAt(text, begin, start !== null);
+}
+
+/** The summary whose text starts at `begin`; a labelled one cut short by the release gives way to its whole copy. */
+function summaryAt(text: string, begin: number, isLabelled: boolean): string | null {
   summaryEndPattern.lastIndex = begin;
   const end = summaryEndPattern.exec(text);
   let stop = end ? end.index : -1;
@@ -258,6 +263,10 @@ export function parseSummary(text: string): string | null {
       stop = first + (isUnderline ? Math.max(0, rest.lastIndexOf('\n', heading.index - 1)) : heading.index);
     }
   }
+  // `¶1. (C) Summary: At the ...`, the release's record, then the whole copy: its summary.
+  const cut = isLabelled && text.includes('..', begin) ? /(?:\.{3}|…)[ \t]*\n/.exec(text.slice(begin, stop)) : null;
+  const later = cut ? findSummaryStart(text, begin + cut.index) : null;
+  if (later) return summaryAt(text, later.index + later[0].length, true);
   const summary = cleanSummary(text.slice(begin, stop));
   return summary === '' ? null : summary;
 }
@@ -331,7 +340,8 @@ function cleanSummary(raw: string): string {
   if (text.includes('OF')) text = text.replace(pageBreakPattern, ' ');
   if (text.includes('\\')) text = text.replace(/[ \t]*\\[ \t]*$/gm, '');
   if (/---|===|‐‐‐/.test(text)) text = text.replace(/^[ \t]*[-=‐]{3,}[ \t]*$/gm, ' ');
-  if (text.includes('¶')) text = text.replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
+  // `¶2010.  However, …`: the release's ¶ before a year that opened a line is no paragraph number.
+  if (text.includes('¶')) text = text.replace(/¶(?=\d{3})/g, '').replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
   // A CSV dump's doubled quotes (`an ""open mind""`): one quote, as the page shows it.
   if (text.includes('""')) text = text.replace(/""/g, '"');
   // Paragraph numbers, at a line's start (`2. `, `1.(C)`) or run into the line above with their marking (`… talks. 3. (C) Given …`).
