@@ -426,12 +426,19 @@ function isUnderlinedHeading(group: Line[]): boolean {
 
 const cutEndPattern = /(?:\.{3}|…)\s*$/;
 
-/** A line of the release's record after a copy of the header: `id: 114649`, `refid: 07LIMA2323`. */
-const recordLinePattern = /^\s*(?:id:\s*\d|refid:|date:\s*\d|origin:|classification:|destination:|header:)/;
+/** A line of the release's record after a copy of the header (`id: 114649`, `refid: 07LIMA2323`), or a routing block glued on (`VZCZC…`). */
+const recordLinePattern = /^\s*(?:VZCZC|id:\s*\d|refid:|date:\s*\d|origin:|classification:|destination:|header:)/;
 
 /** A line with glued labels and paragraphs split off, added to `out`: `flatMap` twice, without its cost on lines that hold none. */
 function splitGlued(entry: Line, out: Line[]): void {
-  for (const label of splitGluedLabels(entry)) out.push(...splitGluedParagraph(label));
+  for (const label of splitGluedLabels(entry)) {
+    // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
+    const routing = label.text.indexOf(' VZCZC');
+    if (routing > 0 && fieldOf(label.text)) {
+      out.push(...splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }));
+      out.push({ text: label.text.slice(routing + 1), line: label.line });
+    } else out.push(...splitGluedParagraph(label));
+  }
 }
 
 /** A numbered or marked paragraph (`1. …`, `(C) …`) that is not a field line. */
@@ -568,7 +575,7 @@ const fieldInitialPattern = /^\s*[CDERST]/i;
 
 /** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
 const fieldBreakPattern =
-  /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
+  /^\s*(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z ]+\s0\d{3,}\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|(?:THIS|THE) (?:CABLE|MESSAGE|TELEGRAM) (?:IS|CONTAINS)|PLEASE (?:PROTECT|HANDLE)|NOT FOR (?:INTERNET|DISTRIBUTION)|FOR OFFICIAL USE ONLY)/i;
 
 /** A subject takes the lines `parseSubject` reads: not a heading over its underline (`Introduction` / `-----`). */
 function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): boolean {

@@ -23,6 +23,10 @@ const blockEndPattern = new RegExp(
   [
     String.raw`\b${classifiedWord}\s+[Bb]y\b`,
     String.raw`\bCLASSIFIED\s+BY\b`,
+    // A routing block the release glued on (`CAIRO 181|09CAIRO257 VZCZCXRO5203OO RUEHROV…`).
+    'VZCZC',
+    // Glued to the serial before it: `C. MANAMA 651Classified By: …`.
+    String.raw`(?<=\d)(?:Classified|CLASSIFIED)\s+[Bb][Yy]\b`,
     String.raw`¶\s?\d`,
     String.raw`(?:^|\s)\d{1,2}\s?\.\s*\((?:U|C|S|SBU|S\/NF|C\/NF)[^)]{0,10}\)`,
     String.raw`\b(?:SUMMARY|Summary)\b\s*[:.\-]`,
@@ -43,7 +47,8 @@ const blockEndPattern = new RegExp(
 const gluedParagraphPattern = /\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)\s+(?=[A-Z]?[a-z]+\s+[A-Za-z]|[a-z])/;
 
 /** A line that ends the block: a paragraph, heading, marking, classification, page break. */
-const endLinePattern = /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE)\b)/i;
+const endLinePattern =
+  /^(?:\d{1,2}\s?\.\s|\((?:U|C|S|SBU)[^)]{0,10}\)|-{3,}|(?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE|C O N F I D E N T I A L|S E C R E T)\b)/i;
 
 /** Page-break marker glued into the block: `TRIPOLI 00000116 001.2 OF 003`. */
 const pageBreakPattern = /\b[A-Z][A-Z ]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g;
