@@ -62,6 +62,10 @@ describe('a fragment holding just the field', () => {
     expect(parseTags('TAGA: PREL PREL ETRD')).toEqual(['PREL', 'ETRD']);
     // A label that starts its line takes whatever follows, in any case, with a comma-wrapped second line.
     expect(parseTags('tAgs: terrorism, \nprel')).toEqual(['TERRORISM', 'PREL']);
+    // A person tag in a list of spaces, without its brackets; a label with two letters swapped.
+    expect(parseTags('TAGS: PREL PGOV CLINTON, HILLARY')).toEqual(['PREL', 'PGOV', 'CLINTON, HILLARY']);
+    expect(parseTags('TAGS: TERRORISM, PROLIFERATION')).toEqual(['TERRORISM', 'PROLIFERATION']);
+    expect(parseTags('TGAS: PREL ECON')).toEqual(['PREL', 'ECON']);
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');

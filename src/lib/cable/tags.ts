@@ -41,8 +41,9 @@ const labelPattern =
 
 const globalLabelPattern = new RegExp(labelPattern.source, 'g');
 
-/** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`), only at a line start or after the E.O. line or its date. */
-const typoLabelPattern = /(?:^|\n|(?:12958|DECL):?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|AGS|TGS|TAS)[ \t]*:[ \t]*/;
+/** Mistyped labels (`TAGA:`, `TAFS:`, `AGS:`, `TGAS:`), only at a line start or after the E.O. line or its date. */
+const typoLabelPattern =
+  /(?:^|\n|(?:12958|DECL):?[^\n]*?[ \t])[ \t]*(?:T[A-Z]GS|TA[A-Z]S|TAG[A-Z]|[A-Z]AGS|TGAS|TASG|ATGS|TAGS[A-Z]|AGS|TGS|TAS)[ \t]*:[ \t]*/i;
 
 /** Where the codes stop when another field is glued onto the TAGS line. */
 const gluedFieldPattern =
@@ -181,7 +182,7 @@ function splitTags(raw: string, corrections: TagCorrection[] | undefined): strin
     people.push(inner.trim().replace(/\s+/g, ' ').toUpperCase());
     return `, \u0000${people.length - 1} ,`;
   });
-  const items = /[,;]/.test(text) ? splitCommaList(text) : groupPhrases(text.trim().split(/\s+/));
+  const items = /[,;]/.test(text) ? splitCommaList(personInSpaceList(text, people)) : groupPhrases(text.trim().split(/\s+/));
   return items
     .flatMap((item) => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
@@ -190,6 +191,22 @@ function splitTags(raw: string, corrections: TagCorrection[] | undefined): strin
       return fixCode(item, corrections);
     })
     .filter((tag) => tag.length > 0);
+}
+
+/**
+ * `PREL PGOV CLINTON, HILLARY`: in a list separated by spaces, its one comma between two words
+ * that are no codes joins a person tag, set aside as the bracketed ones are.
+ */
+function personInSpaceList(text: string, people: string[]): string {
+  const commas = text.match(/,/g)?.length ?? 0;
+  const person = commas === 1 ? /(?:^|\s)([A-Za-z][A-Za-z'-]{2,}),[ \t]*([A-Za-z][A-Za-z'-]{2,})[ \t]*$/.exec(text) : null;
+  if (!person || isCode(person[1]!) || isCode(person[2]!)) return text;
+  // Codes before it, so the list is one of spaces (`TERRORISM, PROLIFERATION` alone is two phrase tags).
+  const before = text.slice(0, person.index).trim().split(/\s+/);
+  if (before[0] === '' || !before.every((word) => isCode(word) || word.startsWith('\u0000'))) return text;
+  if (segment(person[1]!.toUpperCase()) || segment(person[2]!.toUpperCase())) return text;
+  people.push(`${person[1]}, ${person[2]}`.toUpperCase());
+  return `${text.slice(0, person.index)}, \u0000${people.length - 1}`;
 }
 
 function splitCommaList(text: string): string[] {
