@@ -105,6 +105,8 @@ describe('a fragment holding just the field', () => {
     expect(parseClassifiedBy(line)).toEqual(['GEORGE FROWICK']);
     expect(parseReasons(line)).toBe('1.5 (B) AND (D)');
     expect(parseClassifiedBy("Classified By: Charge d'Affaires a.i. Robert S. Deutsch.")).toEqual(['Robert S. Deutsch']);
+    expect(parseClassifiedBy('Classified By: Secretary of State Condoleezza Rice. Reasons: 1.4 (b) and (d)')).toEqual(['Condoleezza Rice']);
+    expect(parseClassifiedBy('CLASSIFIED BY: DEBORAH SCHNEIDER SENIOR WATCH OFFICE...')).toEqual(['DEBORAH SCHNEIDER']);
   });
   test('signers', () => {
     expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);

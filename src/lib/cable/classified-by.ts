@@ -268,7 +268,7 @@ const titleWords: ReadonlySet<string> = new Set(
   minister-counselor mission of officer office pao pd pol pol/econ polchief polcouns polcounselor
   poloff political polmincouns polecon principal provincial public regional rso secretary section
   security senior special the under envoy advisor adviser mr mrs ms dr deputy-chief staff
-  representative permanent perm rep officer-in-charge oic affairs deputy-director team leader
+  representative permanent perm rep officer-in-charge oic affairs deputy-director team leader watch
   leader global environmental science technology sci tech management administrative admin legal
   attache defense military economic-political econ-political political-economic
   political-military pol-mil pol/mil chargé_d'affaires temporary temp a.i ad i.a acting-dcm
@@ -292,6 +292,8 @@ function normalizeTitle(word: string): string {
 /** Drop leading and trailing titles (`Ambassador`, `A/DCM`, `Charge d'Affaires a.i.`) from a name. */
 function stripTitles(segment: string): string {
   const words = segment
+    // `Secretary of State Condoleezza Rice`: the department is part of the title.
+    .replace(departmentTitlePattern, '$1')
     .trim()
     .split(' ')
     .filter((word) => word !== '');
@@ -310,6 +312,9 @@ function stripTitles(segment: string): string {
     .replace(/[\s,;:]+$/, '');
   return /(?:^|[\s\uE000])(?:[A-Z]|Jr|JR|Sr|SR)\.$/.test(name) ? name : name.replace(/\.+$/, '');
 }
+
+const departmentTitlePattern =
+  /\b(Secretary|SECRETARY|Minister|MINISTER|Department|DEPARTMENT)\s+(?:of|OF)\s+(?:State|STATE|Defense|DEFENSE|Energy|ENERGY|Commerce|COMMERCE|Homeland Security|HOMELAND SECURITY|the Treasury|THE TREASURY)\b/g;
 
 /**
  * Each word's answer, by case of its line: the same titles and names come back cable after cable,
