@@ -111,6 +111,12 @@ describe('a fragment holding just the field', () => {
   test('signers', () => {
     expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);
     expect(parseSigners('in the matter.\n\nBT\n#1234')).toEqual([]);
+    // An e-mail export's stamp after the signature; a word of the text cut short is no signature.
+    expect(
+      parseSigners('by Michael Froman.\nMURRAY\nEnd Cable Text\nZenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox: TRANS\n.'),
+    ).toEqual(['MURRAY']);
+    expect(parseSigners('which reports directly to the Legislative \nAssembl')).toEqual([]);
+    expect(parseSigners('DECL: 01/07/2019 TAGS: PREL GG')).toEqual([]);
   });
   test('recipients without the text a re-release ran into them', () => {
     expect(parseRecipients('R 242212Z FEB 10\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOWXXXXXXXXXXXX In the Russian view, there is')).toEqual([

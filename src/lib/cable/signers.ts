@@ -4,8 +4,8 @@
  */
 import { parseClassifiedBy } from './classified-by.ts';
 
-/** Lines that hold no signature wherever they are: end markers, classification, dates and numbers. */
-const markerLines = String.raw`NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+`;
+/** Lines that hold no signature wherever they are: end markers, classification, dates and numbers, an e-mail export's stamp. */
+const markerLines = String.raw`NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+|.*\d{2}:\d{2}:\d{2} [AP]M\s+From\b.*`;
 
 /** Lines after the signature that cannot hold it: end markers, rules (commas too), classification. */
 const endMarkerPattern = new RegExp(String.raw`^(?:${markerLines}|[-=*_."'>/|\\\s,]*)$`, 'i');
@@ -16,7 +16,7 @@ const endMarkerPattern = new RegExp(String.raw`^(?:${markerLines}|[-=*_."'>/|\\\
  * an old page header (`PAGE 04 ZAGREB 01569 04 OF 04 071629Z`), a telegram office's note.
  */
 const trailerPattern = new RegExp(
-  String.raw`^(?:${markerLines}|[-=*_."'>/|\\\s]*|Declassified\/Released\b.*|(?:EO\s+)?(?:Systematic )?Review \d{1,2} [A-Z]{3} \d{4}|(?:EO\s+)?Systematic Review\b.*|PAGE \d{2,3}\s.*\d{6}Z|NOTE(?:\s+BY\s+\S+)?\s*:.*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*)$`,
+  String.raw`^(?:${markerLines}|[-=*_."'>/|\\\s]*|Declassified\/Released\b.*|(?:EO\s+)?(?:Systematic )?Review \d{1,2} [A-Z]{3} \d{4}|(?:EO\s+)?Systematic Review\b.*|PAGE \d{2,3}\s.*\d{6}Z|NOTE(?:\s+BY\s+\S+)?\s*:.*|.*Classified Web ?[Ss]ite.*|.*https?:\/\/.*|.*\.sgov\.gov.*|.*gov\.gov.*|Visit .*|ZFR\b.*|>.*)$`,
   'i',
 );
 
@@ -25,7 +25,7 @@ const notNames: ReadonlySet<string> = new Set(
   `END COMMENT TEXT SUMMARY LIST ASSISTANCE IMMEDIATE PRIORITY ROUTINE FLASH DC WASHDC WASHINGTON
   REQUEST GUIDANCE ACTION INFO NOTE THANKS REGARDS SIPDIS NOFORN ENDS OVER XXXXXXXXXXXX UNQUOTE
   QUOTE SENSITIVE UNCLASSIFIED CLASSIFIED BUT PLEASE PROTECT ACCORDINGLY THE THIS THAT THESE
-  THEY WE HE SHE IT ITS IN ON AT AS AN`.split(/\s+/),
+  THEY WE HE SHE IT ITS IN ON AT AS AN CONFIDENTIAL SECRET CLASSIFICATION`.split(/\s+/),
 );
 
 /** Particles that may appear lower-case inside a name (`van Voorst`, `de la Vega`). */
@@ -64,12 +64,40 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
       .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
       .trim();
     if (endMarkerPattern.test(line)) continue;
-    const names = namesOnLine(line) ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
+    const alone = namesOnLine(line);
+    // `… the Legislative` / `Assembl`: a word of the text cut short, not a name signed under it.
+    if (alone && /[a-z]/.test(line) && !endsText(lineBefore(tail, start).trim())) return [];
+    const names = alone ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
     if (names) return names;
     if (trailerPattern.test(line)) continue;
     return classifierAtEnd(line, () => options.classifiedBy ?? parseClassifiedBy(text));
   }
   return [];
+}
+
+/** A line a signature may follow: the end of a sentence, a web link or the release's trailer, an end mark, nothing. */
+function endsText(raw: string): boolean {
+  // A CSV dump's `\` line end is no part of the line.
+  const line = raw.replace(/\s*\\$/, '');
+  return (
+    line === '' ||
+    /(?:[.!?"”)\]:;\d]|X{4,}|x{4,})$/.test(line) ||
+    trailerPattern.test(line) ||
+    endMarkerPattern.test(line) ||
+    // The name written twice, in capitals and as signed (`VAN VOORST` / `van Voorst`).
+    namesOnLine(line) !== null
+  );
+}
+
+/** The last line with text before the line starting at `start`, or `''`. */
+function lineBefore(tail: string, start: number): string {
+  for (let end = start - 1; end > 0; ) {
+    const from = tail.lastIndexOf('\n', end - 1) + 1;
+    const line = tail.slice(from, end);
+    if (line.trim() !== '') return line;
+    end = from - 1;
+  }
+  return '';
 }
 
 /** The release's record glued on: ` 0 12/28/2007 5319 PREL,TRGY`, its row number, date, length and tags. */
@@ -147,6 +175,8 @@ function namesAfterSentence(line: string): string[] | null {
       line,
     );
   if (!match?.[1]) return null;
+  // `… E.O. 12958: DECL: 01/07/2019 TAGS: PREL GG`: codes of a field, the header of a copy cut short.
+  if (/\b(?:TAGS?|SUBJECT|SUBJ|REF)\s*:\s*$/i.test(line.slice(0, match.index + 1))) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
   if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || name.length < 3) return null;
   return [name];
