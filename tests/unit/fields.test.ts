@@ -127,6 +127,10 @@ describe('a fragment holding just the field', () => {
     const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';
     expect(parseSummary(text)).toBe('The talks failed. More.');
     expect(parseSummary('¶1. (C) Talks failed.\n\n¶2. (C) More.')).toBeNull();
+    expect(parseSummary('¶2. (S/NF) Summary: Talks failed. (End Summary)')).toBe('Talks failed.');
+    expect(parseSummary('1. (C) Introduction and Summary: Foo.\n\n2. (C) Bar. End Introduction and Summary.\n\n3. Rest.')).toBe(
+      'Foo. Bar.',
+    );
     // A year the release made a ¶ link at a line's start; a first copy cut short, then the whole one.
     expect(parseSummary('¶1. (C) Summary: Wages rise to 240 dollars in \n¶2010.  However, strikes loom. End Summary.')).toBe(
       'Wages rise to 240 dollars in 2010. However, strikes loom.',

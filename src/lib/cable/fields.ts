@@ -223,7 +223,8 @@ const paragraphStartPattern =
   /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*(?:(?:BEGIN|Begin)[ \t]+)?$/;
 
 /** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
-const summaryEndPattern = /\bEND[\s\\]+(?:OF\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
+const summaryEndPattern =
+  /\bEND[\s\\]+(?:OF\s+)?(?:INTRODUCTION\s+AND\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?(?:[Ii]ntroduction\s+and\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
 
 /** Without an end marker the summary ends with its paragraph. */
 const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*(?:-{3,}|={3,})))/g;
@@ -355,7 +356,11 @@ function cleanSummary(raw: string): string {
   // `… would launch a SIPDIS new initiative`: the caveat the release put into the text.
   if (collapsed.includes('SIPDIS')) collapsed = collapsed.replace(/ ?\bSIPDIS\b ?/g, ' ').trim();
   return withoutTrailingDashes(
-    collapsed.replace(/^[-:.–‐\s]+/, '').replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
+    collapsed
+      // `… failed. (End Summary)`: the bracket the end marker opened.
+      .replace(/\s*[([]$/, '')
+      .replace(/^[-:.–‐\s]+/, '')
+      .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
   ).trim();
 }
 
