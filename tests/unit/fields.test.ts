@@ -69,6 +69,7 @@ describe('a fragment holding just the field', () => {
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
+    expect(parseSubject('SUBJECT: TRADE &amp; AID TAGS: PREL')).toBe('TRADE & AID');
     // The marking at the end, the label again after the marking.
     expect(parseSubject('SUBJECT:  Demarche on Use of FYROM for NATO Candidature (U) \n \nREF:  STATE 32646')).toBe(
       'Demarche on Use of FYROM for NATO Candidature',
@@ -97,6 +98,8 @@ describe('a fragment holding just the field', () => {
     expect(parseDeclassification('E.O. 12958: N/A')).toBeNull();
     expect(parseDeclassification('E.O. 12958: DECL: OADR')).toBeNull();
     expect(parseDeclassification('E.O. 12958: DECL: X1')).toBeNull();
+    expect(parseDeclassification('E.O. 12958: DECL: 08 OCTOBER 2019')).toBe('2019-10-08');
+    expect(parseDeclassification('E.O. 12958: DECL: March 15, 2019')).toBe('2019-03-15');
     // A first copy cut short, the whole copy after it.
     expect(parseDeclassification('E.O. 12958: DE...\n112974\n\nE.O. 12958: DECL: 06/21/2017 \nTAGS: MOPS')).toBe('2017-06-21');
   });

@@ -40,6 +40,7 @@ const subjectStopPattern = new RegExp(
     String.raw`\bSENSITIVE BUT UNCLASSIFIED\b`,
     String.raw`\bRef(?:s|tels?|\(s\))?\s*:`,
     String.raw`\b(?:SUBJECT|Subject)\s*:`,
+    String.raw`\bTAGS?\s*:`,
     String.raw`\b[A-Z]{3,}(?: [A-Z]+){0,2} 0{2,}\d+ +\d{3}\b`,
     String.raw`\sCLASSIFIED\s*$`,
     String.raw`\b[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}`,
@@ -76,6 +77,8 @@ export function parseSubject(text: string): string | null {
   return subject;
 }
 
+const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
 const cutSubjectPattern = /\s*(?:\.{3}|…)$/;
 
 const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
@@ -91,7 +94,9 @@ function subjectAt(text: string, start: number): string | null {
   const subject = collapseSpaces(
     readSubject(lines)
       .parts.join(' ')
-      .replace(/<br\s*\/?>/gi, ' '),
+      .replace(/<br\s*\/?>/gi, ' ')
+      // An HTML mirror's entities, as the text they stand for.
+      .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!),
   )
     .trim()
     .replace(/^[.:\-\s]+/, '')
@@ -398,7 +403,7 @@ export function parseDeclassification(text: string): string | null {
   }
   line = line.split(/\bTAGS?\b|\bSUBJ|\n[ \t]*\n/)[0] ?? '';
   const date = /(?:^|[^\d/])(\d{1,4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{2,4})(?![\d/])/.exec(line);
-  if (!date) return null;
+  if (!date) return writtenDate(line);
   // `E.O. 12958: DNG: CO 04/08/2026`: the date the cable is downgraded to Confidential, not declassified.
   if (/\bDNG\b/.test(line.slice(0, date.index)) && !/\bDECL\b/i.test(line)) return null;
   const [, first = '', second = '', third = ''] = date;
@@ -411,6 +416,34 @@ function expandYear(year: string): string {
   const value = Number(year);
   return String(value < 70 ? 2000 + value : 1900 + value);
 }
+
+/** A date with its month's name: `08 OCTOBER 2019`, `15 Mar 2019`, `March 15, 2019`. */
+function writtenDate(line: string): string | null {
+  const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b/.exec(line);
+  const monthFirst = dayFirst ? null : /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/.exec(line);
+  const [day, name, year] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1], monthFirst[3]]
+      : [];
+  const month = monthNames.findIndex((month) => name !== undefined && name.length >= 3 && month.startsWith(name.toUpperCase())) + 1;
+  return day && year && month > 0 ? toIsoDate(year, month, Number(day)) : null;
+}
+
+const monthNames = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+];
 
 function toIsoDate(year: string, month: number, day: number): string | null {
   if (year.length !== 4 || month < 1 || month > 12 || day < 1 || day > 31) return null;
