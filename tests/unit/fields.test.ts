@@ -69,7 +69,8 @@ describe('a fragment holding just the field', () => {
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
-    expect(parseSubject('SUBJECT: TRADE &amp; AID TAGS: PREL')).toBe('TRADE & AID');
+    // Text as written, `&amp;` too (a cable may quote markup); a TAGS label glued on ends it.
+    expect(parseSubject('SUBJECT: TRADE &amp; AID TAGS: PREL')).toBe('TRADE &amp; AID');
     // The marking at the end, the label again after the marking.
     expect(parseSubject('SUBJECT:  Demarche on Use of FYROM for NATO Candidature (U) \n \nREF:  STATE 32646')).toBe(
       'Demarche on Use of FYROM for NATO Candidature',

@@ -77,8 +77,6 @@ export function parseSubject(text: string): string | null {
   return subject;
 }
 
-const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
 const cutSubjectPattern = /\s*(?:\.{3}|…)$/;
 
 const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '');
@@ -94,9 +92,7 @@ function subjectAt(text: string, start: number): string | null {
   const subject = collapseSpaces(
     readSubject(lines)
       .parts.join(' ')
-      .replace(/<br\s*\/?>/gi, ' ')
-      // An HTML mirror's entities, as the text they stand for.
-      .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!),
+      .replace(/<br\s*\/?>/gi, ' '),
   )
     .trim()
     .replace(/^[.:\-\s]+/, '')
