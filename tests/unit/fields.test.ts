@@ -121,6 +121,14 @@ describe('a fragment holding just the field', () => {
     ).toEqual(['MURRAY']);
     expect(parseSigners('which reports directly to the Legislative \nAssembl')).toEqual([]);
     expect(parseSigners('DECL: 01/07/2019 TAGS: PREL GG')).toEqual([]);
+    // Run on after an end marker, a `#`, a sentence (two capitals), or an office without its full stop.
+    expect(parseSigners('Assembly of Egypt END TEXT SCOBEY')).toEqual(['SCOBEY']);
+    expect(parseSigners('basis. #ERELI')).toEqual(['ERELI']);
+    expect(parseSigners('swaps with Iran. LU')).toEqual(['LU']);
+    expect(parseSigners('agreed on the talks. US')).toEqual([]);
+    expect(parseSigners('their assistance. MINIMIZE CONSIDERED CLINTON')).toEqual(['CLINTON']);
+    expect(parseSigners('Julie-Anne Peterson, e-PINE Coordinator RICE')).toEqual(['RICE']);
+    expect(parseSigners('was not in Hurghada with Nour. XXXXXXXXXXXX')).toEqual([]);
   });
   test('recipients without the text a re-release ran into them', () => {
     expect(parseRecipients('R 242212Z FEB 10\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOWXXXXXXXXXXXX In the Russian view, there is')).toEqual([

@@ -28,6 +28,11 @@ const notNames: ReadonlySet<string> = new Set(
   THEY WE HE SHE IT ITS IN ON AT AS AN CONFIDENTIAL SECRET CLASSIFICATION`.split(/\s+/),
 );
 
+/** Two capitals that end a sentence-final line but are no surname. */
+const shortWords: ReadonlySet<string> = new Set(
+  'US UN EU UK OK NO GO AM PM DC TV ID IT IS OF TO IN ON AT BY OR AN AS DO SO UP WE HE ME MY'.split(' '),
+);
+
 /** Particles that may appear lower-case inside a name (`van Voorst`, `de la Vega`). */
 const particlePattern = /^(?:van|von|de|del|della|der|da|di|du|la|le|el|al|bin)$/;
 
@@ -67,7 +72,7 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
     const alone = namesOnLine(line);
     // `… the Legislative` / `Assembl`: a word of the text cut short, not a name signed under it.
     if (alone && /[a-z]/.test(line) && !endsText(lineBefore(tail, start).trim())) return [];
-    const names = alone ?? namesAfterSentence(line) ?? nameAfterWebLink(line);
+    const names = alone ?? namesAfterSentence(line) ?? nameAfterWebLink(line) ?? capitalsAfterText(line);
     if (names) return names;
     if (trailerPattern.test(line)) continue;
     return classifierAtEnd(line, () => options.classifiedBy ?? parseClassifiedBy(text));
@@ -171,13 +176,26 @@ function classifierAtEnd(line: string, classifiers: () => readonly string[]): st
 /** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body, or after `END COMMENT`. */
 function namesAfterSentence(line: string): string[] | null {
   const match =
-    /(?:[.!?"”)\]:;\d]|XXXX|xxxx|cfm|\bEND COMMENT|\bEnd [Cc]omment)\s*((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(
+    /(?:[.!?"”)\]:;\d]|XXXX|xxxx|cfm|\b(?:END|End) (?:COMMENT|[Cc]omment|TEXT|[Tt]ext)|\bMINIMIZE CONSIDERED)\s*#?((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(
       line,
     );
   if (!match?.[1]) return null;
   // `… E.O. 12958: DECL: 01/07/2019 TAGS: PREL GG`: codes of a field, the header of a copy cut short.
   if (/\b(?:TAGS?|SUBJECT|SUBJ|REF)\s*:\s*$/i.test(line.slice(0, match.index + 1))) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
-  if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || name.length < 3) return null;
+  // `… with Iran. LU`: a surname of two capitals, after a sentence; not an abbreviation (`… the talks. US`).
+  const isShort =
+    name.length < 3 &&
+    !(/^[A-Z]{2}$/.test(name) && /[.!?]\s+$/.test(line.slice(0, match.index + match[0].length - name.length)) && !shortWords.has(name));
+  if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || isShort) return null;
   return [name];
+}
+
+/**
+ * `… e-PINE Coordinator RICE`, `… Department of State CLINTON`: a surname in capitals run on after
+ * a word in lower case, the sentence left without its full stop (an office or a letter's signature).
+ */
+function capitalsAfterText(line: string): string[] | null {
+  const name = /[a-z][.,]?[ \t]+([A-Z][A-Z'’-]{2,})$/.exec(line)?.[1];
+  return name && !/^X{4,}$/.test(name) && !notNames.has(name) ? [name] : null;
 }
