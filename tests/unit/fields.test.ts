@@ -150,6 +150,10 @@ describe('a fragment holding just the field', () => {
     expect(parseSummary('¶1. (C) Summary: At the ...\n\nid: 190261\n\n¶1. (C) Summary: At the half-way point. End summary.')).toBe(
       'At the half-way point.',
     );
+    // The label in brackets, and `Summary and` with an action after it.
+    expect(parseSummary('¶1. (C) (SUMMARY): Post has found them.\n\n¶2. (C) More.')).toBe('Post has found them.');
+    expect(parseSummary('¶1. (S/NF) (Summary) The committee met.\n\n¶2. (C) More.')).toBe('The committee met.');
+    expect(parseSummary('¶1. (SBU) Summary and action request. Please see para 2.\n\n¶2. (C) More.')).toBe('Please see para 2.');
   });
 });
 

@@ -217,11 +217,11 @@ const markingPattern = /\((?:U|C|S|TS|SBU|FOUO)(?:\s?\/\/?\s?(?:NF|NOFORN|FOUO|S
 
 /** Start of a summary: `Summary:`, `SUMMARY AND COMMENT`, `Summary.`, a `SUMMARY` heading. */
 const summaryStartPattern =
-  /(?:^|[^A-Za-z])(?:EXECUTIVE\s+|Executive\s+|(?:INTRODUCTION|Introduction)\s+(?:AND|and)\s+)?(?:SUMMARY|Summary|summary)(?:[ \t]*(?:AND|and|And|&|\/)[ \t]*[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?)?(?:[ \t]*[:.,)](?!\w)|[ \t]*\n?[ \t]*[-=]{3,}|[ \t]*-+[ \t]|[ \t]*\\?[ \t]*\n|[ \t]+(?=\((?:U|C|S|SBU)\b))/g;
+  /(?:^|[^A-Za-z])(?:EXECUTIVE\s+|Executive\s+|(?:INTRODUCTION|Introduction)\s+(?:AND|and)\s+)?(?:SUMMARY|Summary|summary)(?:[ \t]*(?:AND|and|And|&|\/)[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)?(?:[ \t]*(?:\)[ \t]*:|[:.,)])(?!\w)|[ \t]*\n?[ \t]*[-=]{3,}|[ \t]*-+[ \t]|[ \t]*\\?[ \t]*\n|[ \t]+(?=\((?:U|C|S|SBU)\b))/g;
 
 /** What may come before a summary label: a paragraph start, its number and marking, and `Begin` (`1. (SBU) Begin Summary:`). */
 const paragraphStartPattern =
-  /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*(?:(?:BEGIN|Begin)[ \t]+)?$/;
+  /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*(?:(?:BEGIN|Begin)[ \t]+)?\(?$/;
 
 /** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
 const summaryEndPattern =
