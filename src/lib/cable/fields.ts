@@ -12,7 +12,7 @@ import { removeGluedPageNumbers } from './page-breaks.ts';
 import { collapseSpaces, withoutEscape } from './text.ts';
 
 /** The executive orders an E.O. line cites: 12958 and 13526 (the orders of the release's years) and older ones. */
-export const executiveOrders = '(?:12958|13526|12356|12065|13292)';
+export const executiveOrders = '(?:12958|13526|12356|12065|13292|11652)';
 
 export { parseTags } from './tags.ts';
 

@@ -46,7 +46,8 @@ const bannerSource =
   spacedClassificationWord +
   ')' +
   String.raw`(?:SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\s+)?` +
-  String.raw`(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})\s+(0*\d{1,6})`;
+  // `C O N F I D E N T I A L 75 LIBREVILLE 1895`: the 1970s put the year before the station.
+  String.raw`(?:\s?\d{2} )?(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})\s+(0*\d{1,6})`;
 
 /**
  * `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001108`, `UNCLAS USOSCE 000147`,
@@ -67,7 +68,7 @@ function matchBanner(text: string): RegExpExecArray | null {
 }
 
 /** Labels that open the body proper when no banner is found. */
-const bodyStartPattern = /^\s*(?:E\.?\s?O\.?\s+12958|EO 12958|TAGS?\b|SUBJE?C?T?:|SUBJ\b|¶\s*1\b|SIPDIS\b|1\.\s)/i;
+const bodyStartPattern = /^\s*(?:E\.?\s?O\.?\s+1[123]\d{3}\b|EO 1[123]\d{3}\b|TAGS?\b|SUBJE?C?T?:|SUBJ\b|¶\s*1\b|SIPDIS\b|1\.\s)/i;
 
 /**
  * Splits the telegram (the lines after the five metadata lines) into routing header,

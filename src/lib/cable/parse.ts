@@ -320,7 +320,7 @@ function withoutOrder(line: string): string | null {
 }
 
 /** Orders other than 12958 and 13526 that cables cite. */
-const otherOrders: ReadonlySet<string> = new Set(['12356', '12065', '13292', '12333']);
+const otherOrders: ReadonlySet<string> = new Set(['12356', '12065', '13292', '12333', '11652']);
 
 /**
  * The longest of the subjects a cable states (a repeated header may cut the first one short),
