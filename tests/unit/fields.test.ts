@@ -69,6 +69,8 @@ describe('a fragment holding just the field', () => {
   });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
+    // A CSV dump's doubled quotes, as the page shows them.
+    expect(parseSubject('SUBJECT: JAPAN POSITIVE ON ""GOLD STANDARD"" AGREEMENT')).toBe('JAPAN POSITIVE ON "GOLD STANDARD" AGREEMENT');
     // Text as written, `&amp;` too (a cable may quote markup); a TAGS label glued on ends it.
     expect(parseSubject('SUBJECT: TRADE &amp; AID TAGS: PREL')).toBe('TRADE &amp; AID');
     // The marking at the end, the label again after the marking.

@@ -89,11 +89,7 @@ function subjectAt(text: string, start: number): string | null {
     .split('\n')
     // A page break glued on (`… FOR CONGRESS NEW DELHI 00007273  001.2 OF 003`) ends the subject line.
     .map((line) => (line.includes('OF') ? removeGluedPageNumbers(line) : line));
-  const subject = collapseSpaces(
-    readSubject(lines)
-      .parts.join(' ')
-      .replace(/<br\s*\/?>/gi, ' '),
-  )
+  const subject = collapseSpaces(withSingleQuotes(readSubject(lines).parts.join(' ')).replace(/<br\s*\/?>/gi, ' '))
     .trim()
     .replace(/^[.:\-\s]+/, '')
     .replace(classificationPrefixPattern, '')
@@ -104,6 +100,11 @@ function subjectAt(text: string, start: number): string | null {
     .replace(/\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)$/, '')
     .trim();
   return subject === '' ? null : subject;
+}
+
+/** A CSV dump's doubled quotes (`ON ""GOLD STANDARD"" AGREEMENT`) as one, as `parseCable` reads its lines. */
+function withSingleQuotes(text: string): string {
+  return text.includes('""') ? text.replace(/""/g, '"') : text;
 }
 
 /**
@@ -345,7 +346,7 @@ function cleanSummary(raw: string): string {
   // `¶2010.  However, …`: the release's ¶ before a year that opened a line is no paragraph number.
   if (text.includes('¶')) text = text.replace(/¶(?=\d{3})/g, '').replace(/¶\s?\d{1,2}\s?\.?/g, ' ');
   // A CSV dump's doubled quotes (`an ""open mind""`): one quote, as the page shows it.
-  if (text.includes('""')) text = text.replace(/""/g, '"');
+  text = withSingleQuotes(text);
   // Paragraph numbers, at a line's start (`2. `, `1.(C)`) or run into the line above with their marking (`… talks. 3. (C) Given …`).
   let collapsed = collapseSpaces(
     text
