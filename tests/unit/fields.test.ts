@@ -47,6 +47,21 @@ describe('a fragment holding just the field', () => {
   test('tags line', () => {
     expect(parseTags('TAGS: PGOVPREL, KDEM SIPDIS')).toEqual(['PGOV', 'PREL', 'KDEM']);
     expect(parseTags('TAFS: PREL,PGOV')).toEqual(['PREL', 'PGOV']);
+    // Keyword tags of several words, one after another: each is one tag.
+    expect(parseTags('TAGS: PREL IT ITALY NATIONAL ELECTIONS ITALIAN POLITICS IRAQI FREEDOM')).toEqual([
+      'PREL',
+      'IT',
+      'ITALY NATIONAL ELECTIONS',
+      'ITALIAN POLITICS',
+      'IRAQI FREEDOM',
+    ]);
+    expect(parseTags('TAGS: PINR ELECTIONS GOI INTERNAL ISRAELI PALESTINIAN AFFAIRS GOI EXTERNAL')).toEqual([
+      'PINR',
+      'ELECTIONS',
+      'GOI INTERNAL',
+      'ISRAELI PALESTINIAN AFFAIRS',
+      'GOI EXTERNAL',
+    ]);
     // A CSV dump's `\` line ends hide neither a trailing comma nor a wrapped line of codes (08BOGOTA800).
     expect(parseTags('TAGS: PHUM PREF SP CO \\\nCI, AR, EC, BR \\\nSUBJECT: COLOMBIAN FORCES')).toEqual([
       'PHUM',

@@ -224,6 +224,28 @@ function splitCommaList(text: string): string[] {
   return result;
 }
 
+/**
+ * Keyword tags of more than one word that the release writes one after another with nothing
+ * between them (`ITALY NATIONAL ELECTIONS ITALIAN POLITICS IRAQI FREEDOM`, `IS GOI EXTERNAL`):
+ * each is one tag, however the words around it group.
+ */
+const phraseTags: readonly string[][] = [
+  'ISRAELI PALESTINIAN AFFAIRS',
+  'ITALY NATIONAL ELECTIONS',
+  'MEETINGS WITH AMBASSADOR',
+  'GAZA DISENGAGEMENT',
+  'ITALIAN POLITICS',
+  'IRAQI FREEDOM',
+  'GOI INTERNAL',
+  'GOI EXTERNAL',
+].map((phrase) => phrase.split(' '));
+
+/** The number of words of a keyword tag starting at `words[at]`, 0 when none does. */
+function phraseTagAt(words: string[], at: number): number {
+  const found = phraseTags.find((phrase) => phrase.every((word, offset) => words[at + offset]?.toUpperCase() === word));
+  return found?.length ?? 0;
+}
+
 /** In a space-separated list, words that are not codes (`MEDIA REACTION`) form one phrase tag. */
 function groupPhrases(words: string[]): string[] {
   const result: string[] = [];
@@ -235,6 +257,13 @@ function groupPhrases(words: string[]): string[] {
     phrase = [];
   };
   for (let i = 0; i < words.length; i++) {
+    const known = phraseTagAt(words, i);
+    if (known > 0) {
+      flush();
+      result.push(words.slice(i, i + known).join(' '));
+      i += known - 1;
+      continue;
+    }
     const word = words[i] ?? '';
     const next = words[i + 1] ?? '';
     const isLong = isPhraseWord(word);
