@@ -29,7 +29,11 @@ export interface Envelope {
   body: Line[];
 }
 
-const classificationWord = `(?:UNCLAS(?:SIFIED)?|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E)`;
+/**
+ * A classification word; spelled out letter by letter, the release sometimes lost its first letter
+ * to the routing line it glued the banner to (`RUEKJCS/SECDEF WASHINGTON DCE C R E T SECTION 01 OF 03`).
+ */
+const classificationWord = `(?:UNCLAS(?:SIFIED)?|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|LIMITED OFFICIAL USE|L I M I T E D O F F I C I A L U S E|O N F I D E N T I A L|E C R E T)`;
 
 /** A classification spelled out letter by letter, which can only end where the station begins. */
 const spacedClassificationWord = `(?:C O N F I D E N T I A L|S E C R E T|L I M I T E D O F F I C I A L U S E)`;
