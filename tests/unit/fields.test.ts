@@ -147,6 +147,14 @@ describe('a fragment holding just the field', () => {
     expect(parseSigners('Julie-Anne Peterson, e-PINE Coordinator RICE')).toEqual(['RICE']);
     expect(parseSigners('was not in Hurghada with Nour. XXXXXXXXXXXX')).toEqual([]);
   });
+  test('recipients without the subject or note an export glued to the last one', () => {
+    const header =
+      'FM AMEMBASSY LONDON\nTO RUEHC/SECSTATE WASHDC PRIORITY 6401\nINFO RHEHNSC/NSC WASHDC PRIORITY\nRUCNDT/USMISSION USUN NEW YORK PRIORITY 0730UK OPEN TO FINANCIAL MEASURES\nClass: \tSECRET\nDate: \tFri Jun 16 10:23:00 2006';
+    expect(parseInfoRecipients(header)).toEqual([
+      { route: 'RHEHNSC', name: 'NSC WASHDC', precedence: 'PRIORITY', mcn: null },
+      { route: 'RUCNDT', name: 'USMISSION USUN NEW YORK', precedence: 'PRIORITY', mcn: '0730' },
+    ]);
+  });
   test('recipients without the text a re-release ran into them', () => {
     expect(parseRecipients('R 242212Z FEB 10\nFM SECSTATE WASHDC\nTO AMEMBASSY MOSCOWXXXXXXXXXXXX In the Russian view, there is')).toEqual([
       { route: null, name: 'AMEMBASSY MOSCOW', precedence: null, mcn: null },

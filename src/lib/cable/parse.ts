@@ -115,6 +115,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   );
 
   const signers = parseSigners(bodyText, { classifiedBy: classification.classifiedBy });
+  const recipientsText = withoutGluedSubject(routingText ?? headerText, metadata.subject);
   const frontmatter: CableFrontmatter = {
     id: metadata.id,
     canonicalId,
@@ -125,8 +126,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     tags,
     ...(tagCorrections.length > 0 ? { tagCorrections: unique(tagCorrections, ({ written }) => written) } : {}),
     from: routing.from,
-    to: parseRecipients(routingText ?? headerText),
-    info: parseInfoRecipients(routingText ?? headerText),
+    to: parseRecipients(recipientsText),
+    info: parseInfoRecipients(recipientsText),
     precedence: routing.precedence,
     caveats: caveatsOf(body, envelope.banner?.text ?? ''),
     eo: eo === null ? null : withoutOrder(eo),
@@ -142,6 +143,20 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   };
   const tree = toMdast(sectionBlocks(setApartSignature(body.blocks, signers)));
   return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
+}
+
+/**
+ * The routing block without the subject an e-mail export glued to its last addressee
+ * (`RUEATRS/DEPT OF TREASURY WASHDCROYAL COURT CHIEF AND PM DISCUSS …`, line 2 the subject's
+ * start): the rest of that line goes, so the addressee ends where the subject starts.
+ */
+function withoutGluedSubject(routing: string, listed: string): string {
+  const start = collapseSpaces(listed).trim().slice(0, 24);
+  if (start.length < 12) return routing;
+  const at = routing.indexOf(start);
+  if (at <= 0 || /\s/.test(routing[at - 1]!)) return routing;
+  const lineEnd = routing.indexOf('\n', at);
+  return routing.slice(0, at) + (lineEnd < 0 ? '' : routing.slice(lineEnd));
 }
 
 /**

@@ -13,7 +13,7 @@ const bannerPattern =
   /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2},|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY])|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
-const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d/;
+const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d|^(?:Class|Date|Key|Tags):/;
 
 /** A page-break line inside the block: `NEW DELHI 00009527  002 OF 004`. */
 const pageBreakPattern = /^[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$/;
@@ -144,9 +144,10 @@ const gluedRecordPattern = /(?<=[A-Z])\d{5,}$|(?<=\s\d{4})\d{5,}$/;
 
 /**
  * The cable's text run into the last addressee by a re-release (`TO AMEMBASSY MOSCOWXXXXXXXX In
- * the Russian view, …`): a redaction glued to the name, or a sentence.
+ * the Russian view, …`): a redaction glued to the name, a sentence, or words glued to the message
+ * control number (`USUN NEW YORK PRIORITY 0730UK OPEN TO …`, the subject of an e-mail export).
  */
-const gluedTextPattern = /(?<=[A-WYZ])X{6,}|\s(?=[A-Z]?[a-z]+ [a-z]+ [a-z]+)/;
+const gluedTextPattern = /(?<=[A-WYZ])X{6,}|\s(?=[A-Z]?[a-z]+ [a-z]+ [a-z]+)|(?<=\s\d{4})(?=[A-Z]{2,}[ ':])/;
 
 function toRecipient(line: string): Recipient {
   const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
