@@ -16,6 +16,13 @@ describe('parseReferences', () => {
       { label: 'C', text: 'SECSTATE 0099', id: '09STATE99' },
     ]);
   });
+  test('a station cut to ten characters, a note glued to the serial, a label glued to the station', () => {
+    const ids = (text: string): (string | undefined)[] => parseReferences(text, { year: 2007 }).map((reference) => reference.id);
+    expect(ids('REF: A. KUALA LUMP 4317 B. UNVIE VIEN 641')).toEqual(['07KUALALUMPUR4317', '07UNVIEVIENNA641']);
+    expect(ids('REF: A. TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)')).toEqual(['07TEGUCIGALPA193']);
+    expect(ids('REF A:LIMA 3646')).toEqual(['07LIMA3646']);
+    expect(normalizeStation('BUENOS AIR')).toBe('BUENOSAIRES');
+  });
   test('AND reuses the station; a citation of the cable itself gets no id', () => {
     expect(parseReferences('REF: USUN NEW YORK 12 AND 44', { year: 2006, referenceId: '06USUNNEWYORK44' })).toEqual([
       { text: 'USUN NEW YORK 12', id: '06USUNNEWYORK12' },

@@ -349,11 +349,15 @@ function citesStation(words: string[]): boolean {
 }
 
 function readKey(word: string): string {
-  return word
-    .replace(/[,;.:)]+$/, '')
-    .replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z]\)(?=[A-Z]{2}))/, '')
-    .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
-    .replace(/^O(?=\d{3}|\d$)/, '0');
+  return (
+    word
+      .replace(/[,;.:)]+$/, '')
+      .replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z][):](?=[A-Z]{2}))/, '')
+      // `TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)`: a note in brackets glued to the serial.
+      .replace(/^(\d{1,7})\([A-Za-z].*$/, '$1')
+      .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
+      .replace(/^O(?=\d{3}|\d$)/, '0')
+  );
 }
 
 /** The station (and year) written in the one to four words before a serial number. */

@@ -107,7 +107,9 @@ export function normalizeStation(name: string): string | null {
     lookUp(key.replace(postWordPattern, '')) ??
     // `SECDEF WASH`, `USDOC WASHDC`, `MADRID SP`: the city or country written after the station.
     lookUp(key.replace(/(?:WASHDC|WASH|DC|[A-Z]{2})$/, '')) ??
-    nearStation(key)
+    nearStation(key) ??
+    // `KUALA LUMP 4317`, `UNVIE VIEN 641`: cut to ten characters, as a telegram's page header writes it.
+    (key.length >= 8 ? stationStartingWith(key) : null)
   );
 }
 
