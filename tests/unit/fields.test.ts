@@ -128,6 +128,9 @@ describe('a fragment holding just the field', () => {
     expect(parseClassifiedBy("Classified By: Charge d'Affaires a.i. Robert S. Deutsch.")).toEqual(['Robert S. Deutsch']);
     expect(parseClassifiedBy('Classified By: Secretary of State Condoleezza Rice. Reasons: 1.4 (b) and (d)')).toEqual(['Condoleezza Rice']);
     expect(parseClassifiedBy('CLASSIFIED BY: DEBORAH SCHNEIDER SENIOR WATCH OFFICE...')).toEqual(['DEBORAH SCHNEIDER']);
+    // A name in lower case, as written.
+    expect(parseClassifiedBy('CLASSIFIED BY: kathy schleigh, OMS, State, NAS; REASON: 1.4(B)')).toEqual(['kathy schleigh']);
+    expect(parseClassifiedBy('Classified By: com jonathan farrar for reasons 1.4 (b) & (d)')).toEqual(['jonathan farrar']);
   });
   test('signers', () => {
     expect(parseSigners('of the region.\nTEFFT\nNNNN\nEND CABLE')).toEqual(['TEFFT']);

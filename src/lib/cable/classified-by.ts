@@ -304,7 +304,10 @@ function stripTitles(segment: string): string {
   // `Somalia Unit Counselor Bob Patterson`: the name follows the last title.
   const lastTitle = words.findLastIndex((word) => isTitle(word) && !/^[a-z]/.test(word));
   if (lastTitle >= 0 && lastTitle < words.length - 1) words.splice(0, lastTitle + 1);
-  if (!words.some((word) => /^[A-Z0-9][A-Za-z0-9'’.-]+$/.test(word))) return '';
+  // A name written all in lower case (`kathy schleigh, OMS`, `com jonathan farrar`) is a name still.
+  const isLowerCaseName =
+    !/[A-Z]/.test(segment) && words.length >= 2 && words.length <= 3 && words.every((word) => /^[a-z][a-z'’-]+$/.test(word));
+  if (!isLowerCaseName && !words.some((word) => /^[A-Z0-9][A-Za-z0-9'’.-]+$/.test(word))) return '';
   keepLastName(words);
   const name = words
     .join(' ')
