@@ -178,6 +178,12 @@ describe('a fragment holding just the field', () => {
     expect(parseSummary('¶1. (C) Summary: At the ...\n\nid: 190261\n\n¶1. (C) Summary: At the half-way point. End summary.')).toBe(
       'At the half-way point.',
     );
+    // A first copy cut short at its paragraph's end, the whole one after the banner.
+    expect(
+      parseSummary(
+        '¶1. (SBU) Summary:  Ukrainian media is split on its covera...\n\nUNCLAS KYIV 001627\n\nSummary: Ukrainian media is split.\n\n2. More.',
+      ),
+    ).toBe('Ukrainian media is split.');
     // The label in brackets, and `Summary and` with an action after it.
     expect(parseSummary('¶1. (C) (SUMMARY): Post has found them.\n\n¶2. (C) More.')).toBe('Post has found them.');
     expect(parseSummary('¶1. (S/NF) (Summary) The committee met.\n\n¶2. (C) More.')).toBe('The committee met.');

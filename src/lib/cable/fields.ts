@@ -267,7 +267,7 @@ function summaryAt(text: string, begin: number, isLabelled: boolean): string | n
     }
   }
   // `¶1. (C) Summary: At the ...`, the release's record, then the whole copy: its summary.
-  const cut = isLabelled && text.includes('..', begin) ? /(?:\.{3}|…)[ \t]*\n/.exec(text.slice(begin, stop)) : null;
+  const cut = isLabelled && text.includes('..', begin) ? /(?:\.{3}|…)[ \t]*(?:\n|$)/.exec(text.slice(begin, stop)) : null;
   const later = cut ? findSummaryStart(text, begin + cut.index) : null;
   if (later) return summaryAt(text, later.index + later[0].length, true);
   const summary = cleanSummary(text.slice(begin, stop));
