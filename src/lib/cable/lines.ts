@@ -61,7 +61,8 @@ function nextRunIn(text: string, from: number): number {
     markingPattern.lastIndex = open + 1;
     if (!markingPattern.test(text)) continue;
     let at = open;
-    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    // `16. (SBU)`, `6.  (SBU)`: a blank or a few between the number's dot and the marking.
+    for (let blanks = 0; blanks < 3 && isBlankCode(text.charCodeAt(at - 1)); blanks++) at--;
     if (text.charCodeAt(at - 1) !== 46) continue;
     at--;
     if (isBlankCode(text.charCodeAt(at - 1))) at--;
