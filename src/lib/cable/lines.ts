@@ -74,9 +74,18 @@ function nextRunIn(text: string, from: number): number {
     if (digits === 0 || digits > 2) continue;
     let before = at;
     while (isBlankCode(text.charCodeAt(before - 1))) before--;
-    // After a sentence, or after the dashes of a heading (`… Assistance ------- 5. (C)`).
+    // After a sentence, after the dashes of a heading (`… Assistance ------- 5. (C)`), or after a page
+    // break the release ran into the line (`… fizzled.   TRIPOLI 00000764  002 OF 002   7. (SBU)`).
     const previous = text.charCodeAt(before - 1);
-    if (before === at || before === 0 || !(sentenceEndCodes.has(previous) || (previous === 45 && text.startsWith('---', before - 3))))
+    if (
+      before === at ||
+      before === 0 ||
+      !(
+        sentenceEndCodes.has(previous) ||
+        (previous === 45 && text.startsWith('---', before - 3)) ||
+        (isDigit(previous) && pageCountPattern.test(text.slice(Math.max(0, before - 12), before)))
+      )
+    )
       continue;
     return before;
   }
@@ -84,6 +93,9 @@ function nextRunIn(text: string, from: number): number {
 }
 
 const isBlankCode = (code: number): boolean => code === 32 || code === 9;
+
+/** The end of a page break's count: `002 OF 002`, `001.2 OF 003`. */
+const pageCountPattern = /\d{3}(?:\.\d)?\s+(?:OF|of)\s+\d{3}$/;
 
 /**
  * `… by the end of 2010. 16. (SBU) Yusufov and …`: numbered paragraphs the release ran into one
