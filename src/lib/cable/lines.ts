@@ -37,8 +37,51 @@ export function normalizeLines(lines: Line[]): Line[] {
  * (`… internet. Government Coordination of Assistance ------- 5. (C) During …`), which is then a line of its own.
  */
 function addRunIn(out: Line[], entry: Line): void {
-  if (hasRunInParagraph(entry)) for (const part of splitRunInParagraphs(entry)) addTitled(out, part);
+  if (hasRunInParagraph(entry)) for (const part of splitRunInParagraphs(entry)) addNumbered(out, part);
+  else addNumbered(out, entry);
+}
+
+function addNumbered(out: Line[], entry: Line): void {
+  const parts = splitNumberedRunIns(entry);
+  if (parts) for (const part of parts) addTitled(out, part);
   else addTitled(out, entry);
+}
+
+/** A number after a sentence or a colon, as a list's items are run in. */
+const otherNumberPattern = /[.!?:"'”),][ \t]+\d{1,2}[ \t]?\.[ \t]+["“(]?[A-Z]/;
+
+/** A line that opens with its paragraph's number: `6. Pomar, a …`, `¶12. In this …`. */
+const numberedLinePattern = /^[ \t]*¶?[ \t]?(\d{1,2})[ \t]?\.[ \t]/;
+
+/**
+ * `5. … the current 15-17. 6. In this new setting, …`: paragraphs without a marking run into one
+ * line, split where the next number in order follows a sentence, so each gets its link. Only the
+ * next number counts (`… in paragraph 5. 2. Summary:` after `1.`), which no sentence's own
+ * numbers are likely to be. Null when the line holds none.
+ */
+function splitNumberedRunIns(entry: Line): Line[] | null {
+  const { text } = entry;
+  if (text.length < 80) return null;
+  const first = numberedLinePattern.exec(text);
+  if (!first) return null;
+  const lines: Line[] = [];
+  let number = Number(first[1]) + 1;
+  let from = 0;
+  for (let at = first[0].length; text.includes(`${number}.`, at) || text.includes(`${number} .`, at); number++) {
+    const next = new RegExp(String.raw`[.!?"'”)][ \t]+(?=¶?${number}[ \t]?\.[ \t]+["“(]?[A-Z])`, 'g');
+    next.lastIndex = at;
+    const found = next.exec(text);
+    // Numbers of a list quoted inside the paragraph (`Mr. Chairman, 1. I have the honour … 2. The
+    // European Union …`) before it: the paragraph's own numbers are not being followed.
+    if (!found || otherNumberPattern.test(text.slice(at, found.index + 1))) break;
+    const start = found.index + found[0].length;
+    lines.push({ text: text.slice(from, found.index + 1), line: entry.line }, { text: '', line: entry.line });
+    from = start;
+    at = start + 2;
+  }
+  if (lines.length === 0) return null;
+  lines.push({ text: text.slice(from), line: entry.line });
+  return lines;
 }
 
 function addTitled(out: Line[], entry: Line): void {
