@@ -787,6 +787,8 @@ function endsParagraph(group: Line[], index: number): boolean {
 function proseBlocks(lines: Line[]): Block[] {
   const first = lines[0]!;
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
+  // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
+  if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
   if (shape.isTable) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
   if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
     return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
@@ -880,8 +882,15 @@ const wideGapPattern = /\S {4,}(?=\S)/g;
 function isOneLineTable(text: string): boolean {
   if (!fourSpacesPattern.test(text)) return false;
   wideGapPattern.lastIndex = 0;
-  return wideGapPattern.test(text) && wideGapPattern.test(text);
+  return wideGapPattern.test(text) && wideGapPattern.test(text) && !isProse(text);
 }
+
+/** Sentences after sentences: a paragraph on one line (`¶2. (C) The composition of … in Chile.  Most …`), gaps or not. */
+function isProse(text: string): boolean {
+  return text.length > 160 && (text.match(sentenceBreakPattern)?.length ?? 0) >= 3;
+}
+
+const sentenceBreakPattern = /[a-z]{2}[.!?]["”']?\s+[A-Z]/g;
 
 /**
  * Whether two or more lines are a table: aligned columns on most lines, or all of them short
