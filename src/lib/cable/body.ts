@@ -885,12 +885,20 @@ function isOneLineTable(text: string): boolean {
   return wideGapPattern.test(text) && wideGapPattern.test(text) && !isProse(text);
 }
 
-/** Sentences after sentences: a paragraph on one line (`¶2. (C) The composition of … in Chile.  Most …`), gaps or not. */
+/**
+ * Sentences: a paragraph on one line (`¶2. (C) The composition of … in Chile.  Most …`) or over
+ * lines with double spaces, gaps or not. Most of its words are in lower case, and a sentence ends
+ * inside it; a table's cells are names and numbers.
+ */
 function isProse(text: string): boolean {
-  return text.length > 160 && (text.match(sentenceBreakPattern)?.length ?? 0) >= 3;
+  if (text.length < 160 || !sentenceBreakPattern.test(text)) return false;
+  const words = text.split(' ').filter((word) => word !== '');
+  let lower = 0;
+  for (const word of words) if (word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122) lower++;
+  return words.length >= 25 && lower * 2 >= words.length;
 }
 
-const sentenceBreakPattern = /[a-z]{2}[.!?]["”']?\s+[A-Z]/g;
+const sentenceBreakPattern = /[a-z0-9)"”'][.!?]["”')]?\s+["“(]?[A-Z]/;
 
 /**
  * Whether two or more lines are a table: aligned columns on most lines, or all of them short
