@@ -161,7 +161,7 @@ const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
  * `-------`, `=======`, and a long underline the release cut once with a space (`--------------------------------------------- ---`),
  * not a table's column rules (`------    -----------   ---------`).
  */
-const underlinePattern = /^\s*(?:-{3,}|={3,}|-{20,} -{1,8}|={20,} ={1,8})\s*$/;
+const underlinePattern = /^\s*(?:-{3,}|={3,}|-{20,} -{1,30}|={20,} ={1,30})\s*$/;
 /** An item of a REF list on a line of its own: `B. STATE 12`, `(B) STATE 12`, and `¶B. STATE 12` as the release rewrote it. */
 const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
@@ -757,9 +757,18 @@ function toBlocks(group: Line[]): Block[] {
   const isUnderline = group.map((entry) => underlinePattern.test(entry.text));
   for (let index = 0; index < group.length; index++) {
     const entry = group[index]!;
-    if (isUnderline[index + 1] && !isUnderline[index] && entry.text.trim().length <= 100 && !endsParagraph(group, index)) {
+    if (
+      isUnderline[index + 1] &&
+      !isUnderline[index] &&
+      entry.text.trim().length <= 100 &&
+      // A heading says something: not a rule the release broke in two (`----- ------` / `--------`).
+      /[A-Za-z0-9]/.test(entry.text) &&
+      !endsParagraph(group, index)
+    ) {
+      // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
+      const title = isTitleAbove(isUnderline, index, pending) ? [...pending.splice(0), entry] : [entry];
       flush();
-      blocks.push({ type: 'heading', text: collapse(entry.text), line: entry.line });
+      blocks.push({ type: 'heading', text: collapse(title.map((line) => line.text).join(' ')), line: title[0]!.line });
       index++;
     } else if (isUnderline[index]) {
       flush();
@@ -772,6 +781,21 @@ function toBlocks(group: Line[]): Block[] {
   return blocks;
 }
 
+/** Whether the one line read since a rule above the heading at `index` is the first line of its title. */
+function isTitleAbove(isUnderline: boolean[], index: number, pending: Line[]): boolean {
+  if (pending.length !== 1) return false;
+  const above = index - 2;
+  const text = pending[0]!.text.trim();
+  return (
+    above >= 0 &&
+    isUnderline[above] === true &&
+    text.length <= 80 &&
+    /[A-Za-z]/.test(text) &&
+    !/[.;!?]["”')]*$/.test(text) &&
+    !paragraphMarkerPattern.test(text)
+  );
+}
+
 /**
  * Whether a line over a rule is the last line of a paragraph, the rule being the one over the
  * next heading (`… he added.` / `------` / `Persian LNG: No Final Decision` / `------`): a line
@@ -780,7 +804,8 @@ function toBlocks(group: Line[]): Block[] {
 function endsParagraph(group: Line[], index: number): boolean {
   if (index === 0 || group[index - 1]!.text.trim() === '' || underlinePattern.test(group[index - 1]!.text)) return false;
   const text = group[index]!.text.trim();
-  return (/[.;,]$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
+  // `… See Paris Points, November 13, 2009.  END NOTE.)`: a sentence's end inside its brackets or quotes too.
+  return (/[.;,]["”')]*$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
 }
 
 /** Lines without headings: a table, or paragraphs and list items. */
