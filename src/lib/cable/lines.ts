@@ -170,17 +170,17 @@ function splitRunInParagraphs(entry: Line): Line[] {
 const dashedTitlePatterns: readonly RegExp[] = [
   // Between dashes, at the end of the line (alone, or after a paragraph's text); not the
   // release's `----------------- header ends ----------------` after a copy of the routing block.
-  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}[ \t]*$/,
+  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
   // Before dashes: the whole line, or with a numbered paragraph after it.
-  /^[ \t]*(?<title>(?!ZFR\b)[A-Z"“](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  /^[ \t]*(?<title>(?!ZFR\b)[A-Z"“](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
   // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end
   // marker (`END SUMMARY …`) or release filler (`ZFR`).
   /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]*$/,
   // Before dashes, ending a paragraph's line (its next paragraph split off above); not after an
   // initial (`Ambassador Gregory L. Schulte for reasons 1.4 b,d and h Summary --------`).
-  /(?<=[.!?"”)])(?<!\s[A-Z]\.)[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}[ \t]*$/,
+  /(?<=[.!?"”)])(?<!\s[A-Z]\.)[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
   // A summary or comment heading before dashes at the end of any line (`… for reasons 1.4 b,d and h Summary --------`).
-  /(?<=\S[ \t]+)(?<!\b(?:END|End|end)[ \t]+)(?<title>(?:SUMMARY|Summary|COMMENT|Comment)(?: and Comment| AND COMMENT)?)[ \t]+-{4,}[ \t]*$/,
+  /(?<=\S[ \t]+)(?<!\b(?:END|End|end)[ \t]+)(?<title>(?:SUMMARY|Summary|COMMENT|Comment)(?: and Comment| AND COMMENT)?)[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
 ];
 
 /** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */
