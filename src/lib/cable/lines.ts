@@ -172,7 +172,10 @@ const dashedTitlePatterns: readonly RegExp[] = [
   // release's `----------------- header ends ----------------` after a copy of the routing block.
   /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
   // Before dashes: the whole line, or with a numbered paragraph after it.
-  /^[ \t]*(?<title>(?!ZFR\b)[A-Z"“](?:[^-]|-(?!-)){1,78}?[^\s.,;:-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  // The line holds nothing else, so its title may hold a dash pair, dots or a colon (`DINIZ'S ONGOING
+  // CORRUPTION -- US FIRM NAMED ------`, `WINNERS... -----`, `...AND LOSERS ----`, `COMMENT: ------`).
+  // Not an end marker, a field, a caveat or a numbered paragraph's first line (`¶3. (C) THREE-STAGE TALKS …`).
+  /^[ \t]*(?<title>(?!ZFR\b|END\b|End\b|Classified\b|CLASSIFIED\b|SENSITIVE\b|[IVX]{1,4}\.|\d)[A-Z"“.](?:[^-]|-(?!-)|--(?![-\s]*$)){1,78}?[^\s,;-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
   // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end
   // marker (`END SUMMARY …`) or release filler (`ZFR`).
   /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]*$/,
