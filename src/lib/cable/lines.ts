@@ -65,23 +65,48 @@ function splitNumberedRunIns(entry: Line): Line[] | null {
   const first = numberedLinePattern.exec(text);
   if (!first) return null;
   const lines: Line[] = [];
-  let number = Number(first[1]) + 1;
   let from = 0;
-  for (let at = first[0].length; text.includes(`${number}.`, at) || text.includes(`${number} .`, at); number++) {
-    const next = new RegExp(String.raw`[.!?"'”)][ \t]+(?=¶?${number}[ \t]?\.[ \t]+["“(]?[A-Z])`, 'g');
-    next.lastIndex = at;
-    const found = next.exec(text);
+  let at = first[0].length;
+  for (let number = Number(first[1]) + 1; ; number++) {
+    const found = nextNumberAfterSentence(text, String(number), at);
     // Numbers of a list quoted inside the paragraph (`Mr. Chairman, 1. I have the honour … 2. The
     // European Union …`) before it: the paragraph's own numbers are not being followed.
-    if (!found || otherNumberPattern.test(text.slice(at, found.index + 1))) break;
-    const start = found.index + found[0].length;
-    lines.push({ text: text.slice(from, found.index + 1), line: entry.line }, { text: '', line: entry.line });
-    from = start;
-    at = start + 2;
+    if (!found || otherNumberPattern.test(text.slice(at, found.sentenceEnd))) break;
+    lines.push({ text: text.slice(from, found.sentenceEnd), line: entry.line }, { text: '', line: entry.line });
+    from = found.start;
+    at = found.start + 2;
   }
   if (lines.length === 0) return null;
   lines.push({ text: text.slice(from), line: entry.line });
   return lines;
+}
+
+/** Characters a sentence ends with before a run-in number: `.`, `!`, `?`, quotes, a bracket. */
+const runInEndCodes: ReadonlySet<number> = new Set([...'.!?"\')”'].map((char) => char.charCodeAt(0)));
+
+/**
+ * The next `number` at or after `from` that follows a sentence and opens a paragraph (`… 15-17.
+ * 7. In this …`, `¶7.`): where the sentence ends (after its mark) and where the paragraph starts.
+ * Read by hand, not by a pattern made for each number: most lines hold the digits elsewhere.
+ */
+function nextNumberAfterSentence(text: string, number: string, from: number): { sentenceEnd: number; start: number } | null {
+  for (let at = text.indexOf(number, from); at >= 0; at = text.indexOf(number, at + 1)) {
+    const start = text.charCodeAt(at - 1) === 0xb6 ? at - 1 : at;
+    let end = start;
+    while (isBlankCode(text.charCodeAt(end - 1))) end--;
+    if (end === start || !runInEndCodes.has(text.charCodeAt(end - 1))) continue;
+    let next = at + number.length;
+    if (isBlankCode(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) !== 46) continue;
+    const blanks = ++next;
+    while (isBlankCode(text.charCodeAt(next))) next++;
+    if (next === blanks) continue;
+    const opening = text.charCodeAt(next);
+    if (opening === 34 || opening === 0x201c || opening === 40) next++;
+    const capital = text.charCodeAt(next);
+    if (capital >= 65 && capital <= 90) return { sentenceEnd: end, start };
+  }
+  return null;
 }
 
 function addTitled(out: Line[], entry: Line): void {

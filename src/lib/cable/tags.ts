@@ -240,9 +240,14 @@ const phraseTags: readonly string[][] = [
   'GOI EXTERNAL',
 ].map((phrase) => phrase.split(' '));
 
+/** The keyword tags by their first word, which most words of a TAGS line are not. */
+const phraseTagsByFirst = new Map<string, string[][]>();
+for (const phrase of phraseTags) phraseTagsByFirst.set(phrase[0]!, [...(phraseTagsByFirst.get(phrase[0]!) ?? []), phrase]);
+
 /** The number of words of a keyword tag starting at `words[at]`, 0 when none does. */
 function phraseTagAt(words: string[], at: number): number {
-  const found = phraseTags.find((phrase) => phrase.every((word, offset) => words[at + offset]?.toUpperCase() === word));
+  const candidates = phraseTagsByFirst.get(words[at]?.toUpperCase() ?? '');
+  const found = candidates?.find((phrase) => phrase.every((word, offset) => words[at + offset]?.toUpperCase() === word));
   return found?.length ?? 0;
 }
 
