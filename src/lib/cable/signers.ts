@@ -84,6 +84,8 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
 function endsText(raw: string): boolean {
   // A CSV dump's `\` line end is no part of the line.
   const line = raw.replace(/\s*\\$/, '');
+  // `Tourism              53.5`: a table's row, which the next row (`Commercial`) goes on, cut short.
+  if (/\S {3,}\S.*\d$/.test(line.trim())) return false;
   return (
     line === '' ||
     /(?:[.!?"”)\]:;\d]|X{4,}|x{4,})$/.test(line) ||
