@@ -190,7 +190,9 @@ function namesAfterSentence(line: string): string[] | null {
     name.length < 3 &&
     !(/^[A-Z]{2}$/.test(name) && /[.!?]\s+$/.test(line.slice(0, match.index + match[0].length - name.length)) && !shortWords.has(name));
   if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || isShort) return null;
-  return [name];
+  // `… END COMMENT. SHANNON SHANNON`: the name twice, as on a line of its own (`CRETZ  CRETZ`).
+  const [first, second] = name.split(' ');
+  return first === second ? [first!, second!] : [name];
 }
 
 /**
