@@ -89,7 +89,10 @@ function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
     const banner = bannerPattern.exec(line);
     if (banner) line = line.slice(0, banner.index).trim();
     // The release's record number glued on ends the block: its CSV record follows, a field a line.
-    const record = gluedRecordPattern.exec(line) ?? gluedTextPattern.exec(line);
+    const record =
+      gluedRecordPattern.exec(line) ??
+      gluedTextPattern.exec(line) ??
+      (digitCapitalPattern.test(line) ? gluedToNumberPattern.exec(line) : null);
     if (record) line = line.slice(0, record.index).trim();
     if (line !== '') recipients.push(...splitAddressees(line).map(toRecipient));
     if (banner || record) break;
@@ -147,7 +150,11 @@ const gluedRecordPattern = /(?<=[A-Z])\d{5,}$|(?<=\s\d{4})\d{5,}$/;
  * the Russian view, …`): a redaction glued to the name, a sentence, or words glued to the message
  * control number (`USUN NEW YORK PRIORITY 0730UK OPEN TO …`, the subject of an e-mail export).
  */
-const gluedTextPattern = /(?<=[A-WYZ])X{6,}|\s(?=[A-Z]?[a-z]+ [a-z]+ [a-z]+)|(?<=\s\d{4})(?=[A-Z]{2,}[ ':])/;
+const gluedTextPattern = /(?<=[A-WYZ])X{6,}|\s(?=[A-Z]?[a-z]+ [a-z]+ [a-z]+)/;
+
+/** Words glued to the message control number; looked for only where a digit meets a capital, as the lookbehind costs at every character. */
+const gluedToNumberPattern = /(?<=\s\d{4})(?=[A-Z]{2,}[ ':])/;
+const digitCapitalPattern = /\d[A-Z]/;
 
 function toRecipient(line: string): Recipient {
   const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
