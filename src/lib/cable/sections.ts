@@ -26,9 +26,10 @@ export function sectionBlocks(blocks: Block[]): Block[] {
   const out = blocks.slice(0, start);
   if (!hasHeading) out.push({ type: 'heading', text: 'Summary', line: blocks[start]!.line });
   out.push(...blocks.slice(start, end + 1));
-  const next = blocks[end + 1];
+  // A rule between the summary and the next heading (`END SUMMARY.` / `-----` / `INVESTING IN …`) leaves no section to name.
+  const next = blocks.slice(end + 1).find((block) => block.type !== 'break');
   if (next && next.type !== 'heading' && next.type !== 'signature') {
-    out.push({ type: 'heading', text: DETAILS_HEADING, line: next.line });
+    out.push({ type: 'heading', text: DETAILS_HEADING, line: blocks[end + 1]!.line });
   }
   out.push(...blocks.slice(end + 1));
   return out;
