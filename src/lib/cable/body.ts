@@ -763,6 +763,10 @@ function toBlocks(group: Line[]): Block[] {
       entry.text.trim().length <= 100 &&
       // A heading says something: not a rule the release broke in two (`----- ------` / `--------`).
       /[A-Za-z0-9]/.test(entry.text) &&
+      // Nor the last row of an indented table, over the rule above its total (`   Leader: …` / `-----`).
+      !(/^\s{2,}\S/.test(entry.text) && /^\s{2,}\S/.test(pending.at(-1)?.text ?? '')) &&
+      // Nor a row over a column's rule, set far right (`… 168` / `Leader: …` / `            ----`).
+      !/^\s{8,}[-=]/.test(group[index + 1]!.text) &&
       !endsParagraph(group, index)
     ) {
       // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
@@ -770,7 +774,8 @@ function toBlocks(group: Line[]): Block[] {
       flush();
       blocks.push({ type: 'heading', text: collapse(title.map((line) => line.text).join(' ')), line: title[0]!.line });
       index++;
-    } else if (isUnderline[index]) {
+    } else if (isUnderline[index] && !(pending.length > 0 && /^\s{8,}[-=]/.test(entry.text))) {
+      // A rule under a column, set far right, is a line of the table it ends (its total below it).
       flush();
       blocks.push({ type: 'break', line: entry.line });
     } else {
