@@ -763,6 +763,8 @@ function toBlocks(group: Line[]): Block[] {
       entry.text.trim().length <= 100 &&
       // A heading says something: not a rule the release broke in two (`----- ------` / `--------`).
       /[A-Za-z0-9]/.test(entry.text) &&
+      // A numbered paragraph over a rule (`¶3. (S) The War Economy is Failing` / `-----`) keeps its number's link.
+      !/^\s*¶?\s?\d{1,3}\s?\./.test(entry.text) &&
       // Nor the last row of an indented table, over the rule above its total (`   Leader: …` / `-----`).
       !(/^\s{2,}\S/.test(entry.text) && /^\s{2,}\S/.test(pending.at(-1)?.text ?? '')) &&
       // Nor a row over a column's rule, set far right (`… 168` / `Leader: …` / `            ----`).
