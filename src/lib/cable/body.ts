@@ -768,7 +768,7 @@ function toBlocks(group: Line[]): Block[] {
       // Nor the last row of an indented table, over the rule above its total (`   Leader: …` / `-----`).
       !(/^\s{2,}\S/.test(entry.text) && /^\s{2,}\S/.test(pending.at(-1)?.text ?? '')) &&
       // Nor a row over a column's rule, set far right (`… 168` / `Leader: …` / `            ----`).
-      !/^\s{8,}[-=]/.test(group[index + 1]!.text) &&
+      !columnRulePattern.test(group[index + 1]!.text) &&
       !endsParagraph(group, index)
     ) {
       // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
@@ -776,7 +776,7 @@ function toBlocks(group: Line[]): Block[] {
       flush();
       blocks.push({ type: 'heading', text: collapse(title.map((line) => line.text).join(' ')), line: title[0]!.line });
       index++;
-    } else if (isUnderline[index] && !(pending.length > 0 && /^\s{8,}[-=]/.test(entry.text))) {
+    } else if (isUnderline[index] && !(pending.length > 0 && columnRulePattern.test(entry.text))) {
       // A rule under a column, set far right, is a line of the table it ends (its total below it).
       flush();
       blocks.push({ type: 'break', line: entry.line });
@@ -787,6 +787,9 @@ function toBlocks(group: Line[]): Block[] {
   flush();
   return blocks;
 }
+
+/** A rule set far right, under one column of a table (`            ----` over its total). */
+const columnRulePattern = /^\s{8,}[-=]/;
 
 /** Whether the one line read since a rule above the heading at `index` is the first line of its title. */
 function isTitleAbove(isUnderline: boolean[], index: number, pending: Line[]): boolean {

@@ -9,7 +9,7 @@ export { parseSigners } from './signers.ts';
 
 import { classifiedWord } from './classified-by.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
-import { collapseSpaces, withoutEscape } from './text.ts';
+import { collapseSpaces, withoutEscape, withSingleQuotes } from './text.ts';
 
 /** The executive orders an E.O. line cites: 12958 and 13526 (the orders of the release's years) and older ones. */
 export const executiveOrders = '(?:12958|13526|12356|12065|13292|11652)';
@@ -100,11 +100,6 @@ function subjectAt(text: string, start: number): string | null {
     .replace(/\s\((?:U|C|S|SBU|S\/NF|C\/NF|SBU\/NF)\)$/, '')
     .trim();
   return subject === '' ? null : subject;
-}
-
-/** A CSV dump's doubled quotes (`ON ""GOLD STANDARD"" AGREEMENT`) as one, as `parseCable` reads its lines. */
-function withSingleQuotes(text: string): string {
-  return text.includes('""') ? text.replace(/""/g, '"') : text;
 }
 
 /**

@@ -5,7 +5,7 @@
  * double-spaced body's doubling undone.
  */
 import type { Line } from './header.ts';
-import { isDigit, isSpace } from './text.ts';
+import { isDigit, isSpace, withSingleQuotes } from './text.ts';
 
 /** Characters a sentence or a clause may end with: `.`, `!`, `?`, `:`, `;`, quotes, brackets. */
 export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
@@ -23,7 +23,7 @@ export function normalizeLines(lines: Line[]): Line[] {
     let text = escaped ? entry.text.replace(/\s*\\$/, '') : entry.text;
     if (text.includes('\t')) text = text.replace(/\t/g, '    ');
     // A CSV dump doubles every quote (`an ""open mind""`, 330 cables): one quote, as written.
-    if (text.includes('""')) text = text.replace(/""/g, '"');
+    text = withSingleQuotes(text);
     text = text.trimEnd();
     const line = text === entry.text ? entry : { text, line: entry.line };
     if (hasGluedUnderline(line)) for (const part of splitGluedUnderline(line)) addRunIn(out, part);
@@ -192,23 +192,32 @@ function splitRunInParagraphs(entry: Line): Line[] {
  * start of the next (`COMMENT - PT NOW A HOSTAGE? ----- 12. (C) Pundits …`). Each is set on a line of
  * its own over an underline, as the heading it is; the text before and after it keeps its lines.
  */
+/** The dashes after a title, a rule the release may have broken with spaces (`----- -----------`). */
+const rule = String.raw`-{4,}(?:[ \t]-+)*`;
+
 const dashedTitlePatterns: readonly RegExp[] = [
   // Between dashes, at the end of the line (alone, or after a paragraph's text); not the
   // release's `----------------- header ends ----------------` after a copy of the routing block.
-  /(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
+  new RegExp(String.raw`(?:^|\s)-{4,}[ \t]+(?<title>(?!ZFR\b|header ends\b)[^\s-](?:[^-]|-(?!-)){0,78}?)[ \t]+${rule}[ \t]*$`),
   // Before dashes: the whole line, or with a numbered paragraph after it.
   // The line holds nothing else, so its title may hold a dash pair, dots or a colon (`DINIZ'S ONGOING
   // CORRUPTION -- US FIRM NAMED ------`, `WINNERS... -----`, `...AND LOSERS ----`, `COMMENT: ------`).
   // Not an end marker, a field, a caveat or a numbered paragraph's first line (`¶3. (C) THREE-STAGE TALKS …`).
-  /^[ \t]*(?<title>(?!ZFR\b|END\b|End\b|Classified\b|CLASSIFIED\b|SENSITIVE\b|[IVX]{1,4}\.|\d)[A-Z"“.](?:[^-]|-(?!-)|--(?![-\s]*$)){1,78}?[^\s,;-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())/,
+  new RegExp(
+    String.raw`^[ \t]*(?<title>(?!ZFR\b|END\b|End\b|Classified\b|CLASSIFIED\b|SENSITIVE\b|[IVX]{1,4}\.|\d)[A-Z"“.](?:[^-]|-(?!-)|--(?![-\s]*$)){1,78}?[^\s,;-])[ \t]+${rule}[ \t]*(?:$|(?=\d{1,2}[ \t]?\.[ \t]?\())`,
+  ),
   // After dashes, ending a paragraph's line: the title holds no sentence's end, and is no end
   // marker (`END SUMMARY …`) or release filler (`ZFR`).
   /(?<=[.!?"”)])[ \t]+-{4,}[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]*$/,
   // Before dashes, ending a paragraph's line (its next paragraph split off above); not after an
   // initial (`Ambassador Gregory L. Schulte for reasons 1.4 b,d and h Summary --------`).
-  /(?<=[.!?"”)])(?<!\s[A-Z]\.)[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
+  new RegExp(
+    String.raw`(?<=[.!?"”)])(?<!\s[A-Z]\.)[ \t]+(?<title>(?!END\s|End\s|ZFR\b)[A-Z](?:[^-.!?]|-(?!-)|[.!?](?!\s)){1,78}?[^\s.,;:-])[ \t]+${rule}[ \t]*$`,
+  ),
   // A summary or comment heading before dashes at the end of any line (`… for reasons 1.4 b,d and h Summary --------`).
-  /(?<=\S[ \t]+)(?<!\b(?:END|End|end)[ \t]+)(?<title>(?:SUMMARY|Summary|COMMENT|Comment)(?: and Comment| AND COMMENT)?)[ \t]+-{4,}(?:[ \t]-+)*[ \t]*$/,
+  new RegExp(
+    String.raw`(?<=\S[ \t]+)(?<!\b(?:END|End|end)[ \t]+)(?<title>(?:SUMMARY|Summary|COMMENT|Comment)(?: and Comment| AND COMMENT)?)[ \t]+${rule}[ \t]*$`,
+  ),
 ];
 
 /** `//TURNING POINT//` on a line of its own (57 cables): a heading between slashes. */

@@ -18,7 +18,7 @@ import type { CableFrontmatter, Reference } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
 import type { TagCorrection } from './tags.ts';
-import { collapseSpaces } from './text.ts';
+import { collapseSpaces, withSingleQuotes } from './text.ts';
 
 export interface Cable {
   frontmatter: CableFrontmatter;
@@ -344,11 +344,7 @@ const otherOrders: ReadonlySet<string> = new Set(['12356', '12065', '13292', '12
 function longestSubject(texts: string[]): string | null {
   let best: string | null = null;
   // Without markup, the dots of a copy cut short (`… REMAINS UNYIELD...`) and a CSV copy's doubled quotes (`""NO""`).
-  const size = (text: string): number =>
-    text
-      .replace(/\s*<\/?[a-z]+\s*\/?>/gi, '')
-      .replace(/\s*(?:\.{3}|…)$/, '')
-      .replace(/""/g, '"').length;
+  const size = (text: string): number => withSingleQuotes(text.replace(/\s*<\/?[a-z]+\s*\/?>/gi, '').replace(/\s*(?:\.{3}|…)$/, '')).length;
   for (const text of texts) {
     const subject = parseSubject(text);
     if (!subject || (best && size(subject) <= size(best))) continue;

@@ -27,7 +27,7 @@ export function sectionBlocks(blocks: Block[]): Block[] {
   if (!hasHeading) out.push({ type: 'heading', text: 'Summary', line: blocks[start]!.line });
   out.push(...blocks.slice(start, end + 1));
   // A rule between the summary and the next heading (`END SUMMARY.` / `-----` / `INVESTING IN …`) leaves no section to name.
-  const next = blocks.slice(end + 1).find((block) => block.type !== 'break');
+  const next = blocks.find((block, index) => index > end && block.type !== 'break');
   if (next && next.type !== 'heading' && next.type !== 'signature') {
     out.push({ type: 'heading', text: DETAILS_HEADING, line: blocks[end + 1]!.line });
   }

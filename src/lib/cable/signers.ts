@@ -186,9 +186,8 @@ function namesAfterSentence(line: string): string[] | null {
   if (/\b(?:TAGS?|SUBJECT|SUBJ|REF)\s*:\s*$/i.test(line.slice(0, match.index + 1))) return null;
   const name = match[1].replace(/^(?:X{4,}\s*)+/, '');
   // `… with Iran. LU`: a surname of two capitals, after a sentence; not an abbreviation (`… the talks. US`).
-  const isShort =
-    name.length < 3 &&
-    !(/^[A-Z]{2}$/.test(name) && /[.!?]\s+$/.test(line.slice(0, match.index + match[0].length - name.length)) && !shortWords.has(name));
+  const isSurname = /^[A-Z]{2}$/.test(name) && !shortWords.has(name) && /[.!?]\s+$/.test(line.slice(0, line.length - name.length));
+  const isShort = name.length < 3 && !isSurname;
   if (name.split(' ').some((word) => notNames.has(word.toUpperCase())) || isShort) return null;
   // `… END COMMENT. SHANNON SHANNON`: the name twice, as on a line of its own (`CRETZ  CRETZ`).
   const [first, second] = name.split(' ');

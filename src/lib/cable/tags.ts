@@ -241,8 +241,7 @@ const phraseTags: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 
 /** The keyword tags by their first word, which most words of a TAGS line are not. */
-const phraseTagsByFirst = new Map<string, string[][]>();
-for (const phrase of phraseTags) phraseTagsByFirst.set(phrase[0]!, [...(phraseTagsByFirst.get(phrase[0]!) ?? []), phrase]);
+const phraseTagsByFirst = Map.groupBy(phraseTags, (phrase) => phrase[0]!);
 
 /** The number of words of a keyword tag starting at `words[at]`, 0 when none does. */
 function phraseTagAt(words: string[], at: number): number {

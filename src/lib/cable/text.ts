@@ -19,6 +19,11 @@ export function collapseSpaces(text: string): string {
   return text.replace(spaceRunPattern, ' ');
 }
 
+/** A CSV dump's doubled quotes (`an ""open mind""`) as one, as the cable wrote them. */
+export function withSingleQuotes(text: string): string {
+  return text.includes('""') ? text.replace(/""/g, '"') : text;
+}
+
 /** A character code of `\s`; the ASCII ones without a regular expression. */
 export function isSpace(code: number): boolean {
   return code === 32 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
