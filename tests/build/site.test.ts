@@ -23,6 +23,14 @@ const cables = readdirSync('cables')
   });
 
 describe('the built default site', () => {
+  it('has a page for addresses it does not have, kept out of the sitemap and of search engines', () => {
+    const missing = fromHtml(readFileSync(path.join(dist, '404.html'), 'utf8'));
+    expect(textOf(select('h1', missing)!)).toBe('Page not found');
+    expect(select('meta[name="robots"][content="noindex"]', missing)).not.toBeNull();
+    expect(select('a[href="/search/"]', missing)).not.toBeNull();
+    const sitemaps = readdirSync(dist).filter((name) => /^sitemap.*\.xml$/.test(name));
+    for (const name of sitemaps) expect(readFileSync(path.join(dist, name), 'utf8')).not.toContain('/404');
+  });
   it('has a page, a .txt and a .md for every cable', () => {
     for (const { name, text, cable } of cables) {
       const id = cable.frontmatter.canonicalId;
