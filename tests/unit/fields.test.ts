@@ -82,6 +82,44 @@ describe('a fragment holding just the field', () => {
     expect(parseTags('TAGS: TERRORISM, PROLIFERATION')).toEqual(['TERRORISM', 'PROLIFERATION']);
     expect(parseTags('TGAS: PREL ECON')).toEqual(['PREL', 'ECON']);
   });
+  test('TAGS line wrapped without a comma, just above the next field', () => {
+    // Code-like words in a comma list (09TRIPOLI401, 08MADRID757 with a typo, 09USUNNEWYORK997).
+    expect(parseTags('TAGS: OVIP WWARD PREL PINR\nAU-I, CD, SU, LY \nSUBJECT: SCENESETTER')).toEqual([
+      'OVIP',
+      'WWARD',
+      'PREL',
+      'PINR',
+      'AU-I',
+      'CD',
+      'SU',
+      'LY',
+    ]);
+    expect(parseTags('TAGS: ECON PREL PARM\nPTERS, SP\nSUBJECT: TREASURY')).toEqual(['ECON', 'PREL', 'PARM', 'PTER', 'SP']);
+    expect(parseTags('TAGS: PREL PGOV LG\nMI, IZ, GA \nSUBJECT: U.N. GENERAL DEBATE')).toEqual(['PREL', 'PGOV', 'LG', 'MI', 'IZ', 'GA']);
+    // A country code alone, a blank line before the subject (10REYKJAVIK31).
+    expect(parseTags('TAGS: KTIP KCRM ELAB KMCA\nIC \n \nSUBJECT:  ICELAND: 2010 TIP REPORT')).toEqual([
+      'KTIP',
+      'KCRM',
+      'ELAB',
+      'KMCA',
+      'IC',
+    ]);
+    // The rest of a keyword tag (07KUWAIT624).
+    expect(parseTags('TAGS: OREP AMGT KU COUNTRY\nCLEARANCE \nSUBJECT: KUWAIT GRANTS COUNTRY CLEARANCE')).toEqual([
+      'OREP',
+      'AMGT',
+      'KU',
+      'COUNTRY CLEARANCE',
+    ]);
+    // The subject's words on the line below, the SUBJECT label lost (05BRASILIA2231), are no codes.
+    expect(parseTags('TAGS: PREL MARR BR UNSC US\nDISCUSS HAITI AND OTHER ISSUES, 19 AUGUST 2005 \n\nREF: STATE 149277')).toEqual([
+      'PREL',
+      'MARR',
+      'BR',
+      'UNSC',
+      'US',
+    ]);
+  });
   test('subject line', () => {
     expect(parseSubject('SUBJ: (SBU) EU-US SUMMIT')).toBe('EU-US SUMMIT');
     // A CSV dump's doubled quotes, as the page shows them.

@@ -369,7 +369,12 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         for (const caveat of entry.text.match(caveatWordPattern) ?? []) preamble.caveats.push(caveat.toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
-      } else if (current && current !== 'subject' && continues(current, preamble.fields[current]!.at(-1)!, entry, group[at + 1])) {
+      } else if (
+        current &&
+        current !== 'subject' &&
+        // The line below, in the next group after a blank line (`IC` / blank / `SUBJECT:`).
+        continues(current, preamble.fields[current]!.at(-1)!, entry, group[at + 1] ?? groups[index + 1]?.[0])
+      ) {
         preamble.fields[current]!.at(-1)!.push(entry);
       } else if (repeatsSubject(preamble, entry)) {
         // The subject again, as a title line (`EGYPT: 2009 COUNTRY REPORT ON TERRORISM REF: …`).
@@ -617,7 +622,8 @@ function continues(field: FieldName, lines: Line[], entry: Line, next: Line | un
   if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') {
     const beforeField = next !== undefined && fieldOf(next.text) !== null;
-    return /,\s*$/.test(lines[lines.length - 1]!.text) || isCodeLine(entry.text, { beforeField });
+    const previous = lines[lines.length - 1]!.text;
+    return /,\s*$/.test(previous) || isCodeLine(entry.text, { beforeField, previous });
   }
   // `E.O. 12958:` / `N/A TAGS: …`: the declassification the label line left for the next.
   if (field === 'eo') return /\d{5}\s*[:;,]?\s*$/.test(lines[lines.length - 1]!.text) && /^\s*(?:N\/?A|OADR|X[1-8])\s*$/i.test(entry.text);

@@ -86,7 +86,7 @@ function findTagText(text: string): string | null {
   let line = withoutEscape(text.slice(start, end));
   const glued = gluedFieldPattern.exec(line);
   if (glued) return line.slice(0, glued.index);
-  while (/[,;][ \t]*$/.test(line) || nextLineIsCodes(text, end)) {
+  while (/[,;][ \t]*$/.test(line) || nextLineIsCodes(text, end, line)) {
     const { line: continuation, next } = lineAfter(text, end);
     if (continuation.trim() === '' || gluedFieldPattern.test(continuation.slice(0, 12))) break;
     // `ECON, PHUM, UK SUBJECT: …`: the wrapped codes with the next field glued on.
@@ -125,7 +125,6 @@ function isAtLineStart(text: string, index: number): boolean {
   return text.slice(lineStart, index + 1).trim().length <= 1;
 }
 
-/** Whether the line after `end` holds nothing but known codes (a wrapped TAGS line). */
 /**
  * The line after the line break at `end`, without the `\` a CSV dump ends it with (not part of the
  * codes, and it would hide a trailing comma), and where it ends (-1 at the end of the text).
@@ -135,16 +134,24 @@ function lineAfter(text: string, end: number): { line: string; next: number } {
   return { line: withoutEscape(text.slice(end + 1, next === -1 ? text.length : next)), next };
 }
 
-function nextLineIsCodes(text: string, end: number): boolean {
+/** Whether the line after `end` holds nothing but codes (a TAGS line wrapped after `previous`). */
+function nextLineIsCodes(text: string, end: number, previous: string): boolean {
   if (end >= text.length) return false;
   const { line, next } = lineAfter(text, end);
   const glued = gluedFieldPattern.exec(line);
   const codes = (glued && glued.index > 0 ? line.slice(0, glued.index) : line).trim();
   if (codes === '') return false;
-  // Followed by a field, glued on or on the line after, or ending the text (a TAGS field read
-  // alone), the codes may be two-letter ones.
-  const beforeField = glued !== null || !hasTextFrom(text, next) || gluedFieldPattern.test(lineAfter(text, next).line.slice(0, 12));
-  return isCodeLine(codes, { beforeField });
+  // Followed by a field, glued on or on the line after (a blank line between), or ending the text
+  // (a TAGS field read alone), the codes may be two-letter ones.
+  const beforeField = glued !== null || !hasTextFrom(text, next) || fieldFollows(text, next);
+  return isCodeLine(codes, { beforeField, previous });
+}
+
+/** Whether the line after the line break at `end`, or the one after it when that is blank, opens with a field. */
+function fieldFollows(text: string, end: number): boolean {
+  const { line, next } = lineAfter(text, end);
+  if (line.trim() === '' && next >= 0) return gluedFieldPattern.test(lineAfter(text, next).line.slice(0, 12));
+  return gluedFieldPattern.test(line.slice(0, 12));
 }
 
 /** Whether anything but whitespace follows `from` (-1: nothing follows), without copying the rest. */
@@ -159,13 +166,21 @@ const nonSpacePattern = /\S/g;
 /**
  * A line of known codes only (`PTER, SENV`): the rest of a TAGS line wrapped without a comma.
  * Two-letter codes count only in a comma list (`BL, IS`), where they cannot be words of a sentence,
- * or as a line of their own just before the next field (`CO` above `SUBJECT:`).
+ * or as a line of their own just before the next field (`CO` above `SUBJECT:`). Just before the
+ * next field, where only the wrapped codes can be, a comma list of code-like words is codes too
+ * (`AU-I, CD, SU, LY`, `PTERS, SP`, `MI, IZ, GA`), and a word or two that go on a keyword tag the
+ * line before ends with (`… KU COUNTRY` / `CLEARANCE`).
  */
-export function isCodeLine(line: string, { beforeField = false }: { beforeField?: boolean } = {}): boolean {
+export function isCodeLine(
+  line: string,
+  { beforeField = false, previous = '' }: { beforeField?: boolean; previous?: string } = {},
+): boolean {
   const text = line.trim().replace(/,$/, '');
   if (text === '') return false;
   const words = text.split(/[\s,]+/);
   if (beforeField && words.length <= 3 && words.every((word) => knownCodes.has(word))) return true;
+  if (beforeField && isCodeLikeList(text)) return true;
+  if (beforeField && words.length <= 2 && words.every((word) => /^[A-Z]{4,}$/.test(word)) && endsWithPhraseWord(previous)) return true;
   if (!text.includes(',')) return words.every((word) => knownCodes.has(word) && word.length > 2);
   // In a comma list an unlisted two-letter code (`TF`) passes next to a known longer one.
   const isCountry = (word: string): boolean => /^[A-Z]{2}$/.test(word);
@@ -173,6 +188,20 @@ export function isCodeLine(line: string, { beforeField = false }: { beforeField?
     words.every((word) => knownCodes.has(word) || isCountry(word)) &&
     (words.every((word) => knownCodes.has(word)) || words.some((word) => knownCodes.has(word) && word.length > 2))
   );
+}
+
+/** `AU-I, CD, SU, LY`: a comma list of single upper-case words, a country code or a known code among them. */
+function isCodeLikeList(text: string): boolean {
+  if (!text.includes(',')) return false;
+  const items = text.split(',').map((item) => item.trim());
+  return (
+    items.every((item) => /^[A-Z][A-Z0-9/-]{1,9}$/.test(item)) && items.some((item) => knownCodes.has(item) || /^[A-Z]{2}$/.test(item))
+  );
+}
+
+function endsWithPhraseWord(line: string): boolean {
+  const last = /(\S+)\s*$/.exec(line)?.[1] ?? '';
+  return /^[A-Z]+$/.test(last) && isPhraseWord(last);
 }
 
 function splitTags(raw: string, corrections: TagCorrection[] | undefined): string[] {
