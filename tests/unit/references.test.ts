@@ -21,6 +21,12 @@ describe('parseReferences', () => {
     expect(ids('REF: A. KUALA LUMP 4317 B. UNVIE VIEN 641')).toEqual(['07KUALALUMPUR4317', '07UNVIEVIENNA641']);
     expect(ids('REF: A. TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)')).toEqual(['07TEGUCIGALPA193']);
     expect(ids('REF A:LIMA 3646')).toEqual(['07LIMA3646']);
+    // The citing cable's page break glued to the last serial (08CAIRO524).
+    expect(parseReferences('REF: A. CAIRO 452 B. CAIRO 507CAIRO 00000524 001.2 OF 002', { year: 2008 }).at(-1)).toEqual({
+      label: 'B',
+      text: 'CAIRO 507',
+      id: '08CAIRO507',
+    });
     expect(normalizeStation('BUENOS AIR')).toBe('BUENOSAIRES');
   });
   test('AND reuses the station; a citation of the cable itself gets no id', () => {

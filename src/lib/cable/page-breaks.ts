@@ -26,9 +26,12 @@ export function removeGluedPageNumbers(text: string, onDrop?: (dropped: string) 
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Where the station before a glued serial starts, or -1 when the words before it name none. */
+/**
+ * Where the station before a glued serial starts, or -1 when the words before it name none;
+ * it may be glued to a number before it (`C. CAIRO 507CAIRO 00000524 001.2 OF 002`).
+ */
 function stationStart(text: string, serialAt: number): number {
-  const words = /(?:^|\s)((?:[A-Z][A-Z.'-]*\s+){0,2}[A-Z][A-Z.'-]*)$/.exec(text.slice(Math.max(0, serialAt - 60), serialAt))?.[1];
+  const words = /(?:^|[\s\d])((?:[A-Z][A-Z.'-]*\s+){0,2}[A-Z][A-Z.'-]*)$/.exec(text.slice(Math.max(0, serialAt - 60), serialAt))?.[1];
   if (!words) return -1;
   const parts = words.split(/\s+/);
   // The longest run that names one: `NEW DELHI`, though `DELHI` alone is known too.

@@ -3,6 +3,7 @@
  * entries that cite a cable also get its canonical reference id (`08PARIS567`).
  */
 import { classifiedWord } from './classified-by.ts';
+import { removeGluedPageNumbers } from './page-breaks.ts';
 import type { Reference } from './schema.ts';
 import { canonicalizeId, normalizeStation } from './stations.ts';
 import { collapseSpaces, withoutEscape } from './text.ts';
@@ -64,8 +65,10 @@ const entryLabelPattern = /(?:^|[\s;,])¶?\s?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?
  * an entry that names several cables gives one reference per cable, sharing the label.
  */
 export function parseReferences(text: string, options: ReferenceOptions = {}): Reference[] {
-  const block = findBlock(text);
-  if (block === null) return [];
+  const found = findBlock(text);
+  if (found === null) return [];
+  // A page break glued into the block (`C. CAIRO 507CAIRO 00000524 001.2 OF 002`) cites nothing.
+  const block = found.includes('OF') ? removeGluedPageNumbers(found) : found;
   const year = toTwoDigits(String(options.year ?? ''));
   const self = options.referenceId ? canonicalizeId(options.referenceId) : null;
   const own = self === null ? null : idPattern.exec(self);
