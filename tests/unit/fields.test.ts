@@ -204,6 +204,19 @@ describe('a fragment holding just the field', () => {
       { route: null, name: 'AMEMBASSY MOSCOW', precedence: null, mcn: null },
     ]);
   });
+  test('recipients: a range of message numbers, the number before the precedence, the Secret Service', () => {
+    // A cable sent in parts numbers each addressee's copies as a range (09STATE81957).
+    expect(
+      parseRecipients('FM SECSTATE WASHDC\nTO RUEHMO/AMEMBASSY MOSCOW IMMEDIATE 2593-2599\nINFO RUEHBO/AMEMBASSY BOGOTA 3806-3812'),
+    ).toEqual([{ route: 'RUEHMO', name: 'AMEMBASSY MOSCOW', precedence: 'IMMEDIATE', mcn: '2593-2599' }]);
+    const header =
+      'FM AMEMBASSY MADRID\nTO RUEHC/SECSTATE WASHDC PRIORITY 3551\nINFO RUEHLO/AMEMBASSY LONDON 8778 PRIORITY\nRUCNSE/US SECRET SERVICE WASHDC PRIORITY\nRUEAIIA/CIA WASHDC PRIORITY';
+    expect(parseInfoRecipients(header)).toEqual([
+      { route: 'RUEHLO', name: 'AMEMBASSY LONDON', precedence: 'PRIORITY', mcn: '8778' },
+      { route: 'RUCNSE', name: 'US SECRET SERVICE WASHDC', precedence: 'PRIORITY', mcn: null },
+      { route: 'RUEAIIA', name: 'CIA WASHDC', precedence: 'PRIORITY', mcn: null },
+    ]);
+  });
   test('summary markers', () => {
     const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';
     expect(parseSummary(text)).toBe('The talks failed. More.');

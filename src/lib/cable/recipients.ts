@@ -10,7 +10,7 @@ import type { Recipient } from './schema.ts';
  * release's CSV record glued there (`COLLECTIVE14:34,09BUENOSAIRES1147,…`, `DC136383,1/4/2008 22:01,…`).
  */
 const bannerPattern =
-  /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2},|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY])|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+  /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2},|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
 const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d|^(?:Class|Date|Key|Tags):/;
@@ -23,7 +23,11 @@ const oldPageHeaderPattern = /^PAGE \d{2,3}\s+[A-Z][A-Z ]*\s+\d{3,6}\b.*\d{6}Z$/
 
 /** `PRIORTY`, as 06BRASILIA1910 spells it once, is read as the precedence it means. */
 const precedences = 'FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORI?TY|ROUTINE';
-const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<!\d)(\d{1,5}))?$`);
+/** The message control number: `4696`, or a range for a cable sent in parts (`IMMEDIATE 5844-5847`). */
+const mcn = String.raw`\d{1,5}(?:-\d{1,5})?`;
+const addresseePattern = new RegExp(String.raw`^(.*?)(?:\s*\b(${precedences}))?(?:\s*(?<![\d-])(${mcn}))?$`);
+/** The number before the precedence: `RUEHLO/AMEMBASSY LONDON 8778 PRIORITY`. */
+const numberFirstPattern = new RegExp(String.raw`^(.*?)\s+(${mcn})\s+(${precedences})$`);
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
 export function parseRecipients(header: string): Recipient[] {
@@ -160,7 +164,8 @@ function toRecipient(line: string): Recipient {
   const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
   const route = slash ? (slash[1] ?? null) : null;
   const rest = (slash ? (slash[2] ?? '') : line).trim();
-  const parts = addresseePattern.exec(rest);
+  const swapped = numberFirstPattern.exec(rest);
+  const parts = swapped ? [swapped[0], swapped[1], swapped[3], swapped[2]] : addresseePattern.exec(rest);
   const name = (parts?.[1] ?? rest).trim();
   return {
     route,
