@@ -216,6 +216,12 @@ describe('a fragment holding just the field', () => {
       { route: 'RUCNSE', name: 'US SECRET SERVICE WASHDC', precedence: 'PRIORITY', mcn: null },
       { route: 'RUEAIIA', name: 'CIA WASHDC', precedence: 'PRIORITY', mcn: null },
     ]);
+    // The release's date and banner glued to the last one (08TALLINN326).
+    expect(
+      parseInfoRecipients(
+        'FM AMEMBASSY TALLINN\nTO RUEHC/SECSTATE WASHDC 0738\nINFO RUEHNO/USMISSION USNATO BRUSSELS BE9/22/2008 14:07 CONFIDENTIAL',
+      ),
+    ).toEqual([{ route: 'RUEHNO', name: 'USMISSION USNATO BRUSSELS BE', precedence: null, mcn: null }]);
   });
   test('summary markers', () => {
     const text = 'SUMMARY\n-------\n\n¶1. (C) The talks failed.\n\n¶2. (C) More.\nEnd Summary and Comment.';

@@ -7,10 +7,11 @@ import type { Recipient } from './schema.ts';
 
 /**
  * The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`), or the
- * release's CSV record glued there (`COLLECTIVE14:34,09BUENOSAIRES1147,…`, `DC136383,1/4/2008 22:01,…`).
+ * release's CSV record glued there (`COLLECTIVE14:34,09BUENOSAIRES1147,…`, `DC136383,1/4/2008 22:01,…`,
+ * `BRUSSELS BE9/22/2008 14:07 CONFIDENTIAL`).
  */
 const bannerPattern =
-  /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2},|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+  /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(?:,|\s|$)|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
 const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d|^(?:Class|Date|Key|Tags):/;
