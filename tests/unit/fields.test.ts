@@ -187,6 +187,8 @@ describe('a fragment holding just the field', () => {
     expect(parseSigners('their assistance. MINIMIZE CONSIDERED CLINTON')).toEqual(['CLINTON']);
     expect(parseSigners('Julie-Anne Peterson, e-PINE Coordinator RICE')).toEqual(['RICE']);
     expect(parseSigners('was not in Hurghada with Nour. XXXXXXXXXXXX')).toEqual([]);
+    // What is left of a page header (08RECIFE34).
+    expect(parseSigners('the rich and poor remain.\n\nPAGE')).toEqual([]);
     expect(parseSigners('again in 2011. END COMMENT. SHANNON SHANNON')).toEqual(['SHANNON', 'SHANNON']);
     // A table cut short after a row: its next row's first word signs nothing.
     expect(parseSigners('Services             73.3\nTourism              53.5\nCommercial')).toEqual([]);
