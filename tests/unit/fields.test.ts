@@ -150,6 +150,7 @@ describe('a fragment holding just the field', () => {
     expect(parseDeclassification('E.O. 12958: DECL: 6/3/08')).toBe('2008-06-03');
     expect(parseDeclassification('DECL: 06/23/2019')).toBe('2019-06-23');
     expect(parseDeclassification('E.O. 12958: DECL: 2020/02/23')).toBe('2020-02-23');
+    expect(parseDeclassification('E.O. 12958: DECL: 20170531')).toBe('2017-05-31');
     expect(parseDeclassification('EO 12958 DECL: 09/21/10')).toBe('2010-09-21');
     expect(parseDeclassification('E.O. 12958: N/A')).toBeNull();
     expect(parseDeclassification('E.O. 12958: DECL: OADR')).toBeNull();

@@ -409,7 +409,7 @@ function expandYear(year: string): string {
   return String(value < 70 ? 2000 + value : 1900 + value);
 }
 
-/** A date with its month's name: `08 OCTOBER 2019`, `15 Mar 2019`, `March 15, 2019`. */
+/** A date with its month's name: `08 OCTOBER 2019`, `15 Mar 2019`, `March 15, 2019`; or run together, `DECL: 20191008`. */
 function writtenDate(line: string): string | null {
   const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b/.exec(line);
   const monthFirst = dayFirst ? null : /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/.exec(line);
@@ -419,7 +419,10 @@ function writtenDate(line: string): string | null {
       ? [monthFirst[2], monthFirst[1], monthFirst[3]]
       : [];
   const month = monthNames.findIndex((month) => name !== undefined && name.length >= 3 && month.startsWith(name.toUpperCase())) + 1;
-  return day && year && month > 0 ? toIsoDate(year, month, Number(day)) : null;
+  if (day && year && month > 0) return toIsoDate(year, month, Number(day));
+  // `DECL: 20170531`, the digits run together, year first.
+  const compact = /\bDECL\b\W*((?:19|20)\d{2})(\d{2})(\d{2})\b/i.exec(line);
+  return compact ? toIsoDate(compact[1]!, Number(compact[2]), Number(compact[3])) : null;
 }
 
 const monthNames = [
