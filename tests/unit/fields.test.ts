@@ -130,6 +130,8 @@ describe('a fragment holding just the field', () => {
     expect(parseSubject('SUBJECT:  Demarche on Use of FYROM for NATO Candidature (U) \n \nREF:  STATE 32646')).toBe(
       'Demarche on Use of FYROM for NATO Candidature',
     );
+    // A marking that lost its opening bracket, as the release's own subject lines have it (`C) CHIRAC VISIT …`).
+    expect(parseSubject('SUBJECT: S/NF) PORTUGAL: WE KNOW')).toBe('PORTUGAL: WE KNOW');
     expect(parseSubject('SUBJECT: (C) SUBJECT: BRIEFING INFORMATION FOR OCTOBER 6 \nCOURTESY CALL BETWEEN GATES AND VENETIAAN \n\n')).toBe(
       'BRIEFING INFORMATION FOR OCTOBER 6 COURTESY CALL BETWEEN GATES AND VENETIAAN',
     );

@@ -201,9 +201,9 @@ export function endsUnfinished(text: string): boolean {
 
 const unfinishedPattern = /(?:\b(?:AND|OF|THE|FOR|TO|ON|IN|WITH|AT|BY|FROM|OR|A|AN)|['’]S|[,:;&/-])$/i;
 
-/** A leading classification marking: `(C)`, `(SBU)`, `(U//FOUO)`, `(S/NF)`. */
+/** A leading classification marking: `(C)`, `(SBU)`, `(U//FOUO)`, `(S/NF)`; `S/NF)`, its bracket lost. */
 const classificationPrefixPattern =
-  /^\((?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
+  /^\(?(?:U|C|S|TS|SBU|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED)(?:\s*\/\/?\s*(?:NF|NOFORN|FOUO|SBU|REL[^)]{0,40}))*\)\s*/i;
 
 /** Classification markings inside paragraphs: `(C)`, `(SBU)`, `(S/NF)`, `(C//REL ...)`. */
 /** A paragraph number with its marking, after a sentence on the same line: `3. (C)`, `3.(S/NF)`. */
