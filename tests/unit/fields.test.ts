@@ -233,6 +233,7 @@ describe('a fragment holding just the field', () => {
     expect(parseSummary(text)).toBe('The talks failed. More.');
     expect(parseSummary('¶1. (C) Talks failed.\n\n¶2. (C) More.')).toBeNull();
     expect(parseSummary('¶2. (S/NF) Summary: Talks failed. (End Summary)')).toBe('Talks failed.');
+    expect(parseSummary('1. (SBU) Executive Summary: Talks failed. End Executive Summary.')).toBe('Talks failed.');
     expect(parseSummary('1. (C) Introduction and Summary: Foo.\n\n2. (C) Bar. End Introduction and Summary.\n\n3. Rest.')).toBe(
       'Foo. Bar.',
     );

@@ -221,7 +221,7 @@ const paragraphStartPattern =
 
 /** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
 const summaryEndPattern =
-  /\bEND[\s\\]+(?:OF\s+)?(?:INTRODUCTION\s+AND\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?(?:[Ii]ntroduction\s+and\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
+  /\bEND[\s\\]+(?:OF\s+)?(?:INTRODUCTION\s+AND\s+|EXECUTIVE\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?(?:[Ii]ntroduction\s+and\s+|[Ee]xecutive\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
 
 /** Without an end marker the summary ends with its paragraph. */
 const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*(?:-{3,}|={3,})))/g;
