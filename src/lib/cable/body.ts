@@ -775,6 +775,10 @@ function toBlocks(group: Line[]): Block[] {
       !(/^\s{2,}\S/.test(entry.text) && /^\s{2,}\S/.test(pending.at(-1)?.text ?? '')) &&
       // Nor a row over a column's rule, set far right (`… 168` / `Leader: …` / `            ----`).
       !columnRulePattern.test(group[index + 1]!.text) &&
+      // Nor a table's last row over the rule above its source or total (`2007 3038` / `2008 6380` / `-----`).
+      !(isFigureRow(entry.text) && isFigureRow(pending.at(-1)?.text ?? '')) &&
+      // Nor a field over the rule above a heading (`Classified By: …` / `-----` / `SUMMARY` / `-----`).
+      fieldOf(entry.text) === null &&
       !endsParagraph(group, index)
     ) {
       // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
@@ -791,7 +795,58 @@ function toBlocks(group: Line[]): Block[] {
     }
   }
   flush();
-  return blocks;
+  return joinSplitTitles(blocks);
+}
+
+/**
+ * A title the cable set over two underlined lines (`Minister of Economy, Finance and` / `-----` /
+ * `Employment -- Jean Louis Borloo` / `-----`): one heading, when the first stops mid-phrase or the
+ * second goes on from it (`and Research ) Valerie Pecresse`, `) Roselyn Bachelot`).
+ */
+function joinSplitTitles(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const last = out.at(-1);
+    if (block.type === 'heading' && last?.type === 'heading' && continuesTitle(last.text, block.text)) {
+      out[out.length - 1] = { ...last, text: `${last.text} ${block.text}` };
+    } else out.push(block);
+  }
+  return out;
+}
+
+function continuesTitle(first: string, second: string): boolean {
+  const opened = (first.match(/\(/g)?.length ?? 0) > (first.match(/\)/g)?.length ?? 0);
+  return opened || unfinishedTitlePattern.test(first) || /^(?:[a-z]|\)|(?:and|or|of|AND|OR|OF)\s)/.test(second);
+}
+
+/** A title that stops mid-phrase: on a comma, a joining word or a possessive (`… BEING FRANCE'S`). */
+const unfinishedTitlePattern = /(?:[,&/]|\b(?:and|or|of|the|for|to|in|with|AND|OR|OF|THE|FOR|TO|IN|WITH)|['’]S)$/;
+
+/**
+ * A short line of a table that holds a figure and ends no sentence: `2008 6380`, `Other 9 (2.9)
+ * Unavailable`; not a range or a code among words (`1964-66 Central Foreign Policy File`, `File: POL 33-4 ARG`).
+ */
+function isFigureRow(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 60 && figurePattern.test(trimmed) && !/[.;:!?,]$/.test(trimmed) && !paragraphMarkerPattern.test(trimmed);
+}
+
+/**
+ * Three short rows or more, each a label and its figures with single spaces between (`2005 1855`,
+ * `Police 120 (38.0) 305 (58.4)`): a table whose columns the release did not align, kept line for line.
+ */
+/** A number standing alone: `6380`, `10,418`, the `2.9` of `(2.9)`; not `33-4` or `Q107`. */
+const figurePattern = /(?<![\w.-])\d[\d,.]*(?![\w-])/;
+
+function isFigureList(lines: Line[]): boolean {
+  if (lines.length < 3) return false;
+  let unended = 0;
+  for (const { text } of lines) {
+    const trimmed = text.trim();
+    if (trimmed.length > 40 || !trimmed.includes(' ') || !isFigureRow(trimmed)) return false;
+    if (!/[\d)%]$/.test(trimmed)) unended++;
+  }
+  return unended <= 1;
 }
 
 /** A rule set far right, under one column of a table (`            ----` over its total). */
@@ -830,7 +885,7 @@ function proseBlocks(lines: Line[]): Block[] {
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
   // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
   if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
-  if (shape.isTable) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
+  if (shape.isTable || isFigureList(lines)) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
   if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
     return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
   }

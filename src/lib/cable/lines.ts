@@ -227,13 +227,29 @@ const titlePatterns: readonly RegExp[] = [...dashedTitlePatterns, slashedTitlePa
 
 /** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
 const hasTitle = ({ text }: Line): boolean =>
-  (text.includes('----') && dashedTitlePatterns.some((pattern) => pattern.test(text))) ||
+  (text.includes('----') && dashedTitlePatterns.some((pattern) => isTitle(pattern.exec(text)))) ||
   (text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
+
+/**
+ * A title found by a pattern, unless it holds three numbers in a row: then it is a table's row
+ * that the release ran into one line with the table's rules (`---- Public Sector Net Debt 36.5
+ * 37.2 38.3 (Percentage of GDP) ----`).
+ */
+function isTitle(match: RegExpExecArray | null): match is RegExpExecArray {
+  if (match === null) return false;
+  // A page break glued before the title (`MOSCOW 00000410 002 OF 002 Other Positive Steps`) goes later.
+  const title = match.groups!.title!.replace(pageNumberPattern, '');
+  return !numberRunPattern.test(title);
+}
+
+/** Three numbers in a row, a table's figures (`36.5 37.2 38.3`): not a title's (`$90 Barrel Oil for 2008; … $150`). */
+const numberRunPattern = /(?<![\w.$])\d+(?:[.,]\d+)*(?:\s+\d+(?:[.,]\d+)*){2}(?![\w.])/;
+const pageNumberPattern = /\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}/g;
 
 function splitTitle(entry: Line): Line[] {
   for (const pattern of titlePatterns) {
     const match = pattern.exec(entry.text);
-    if (!match) continue;
+    if (!isTitle(match)) continue;
     const before = entry.text.slice(0, match.index);
     const after = entry.text.slice(match.index + match[0].length);
     const lines: Line[] =
