@@ -332,6 +332,15 @@ function isSummaryStart(text: string, start: RegExpExecArray): boolean {
 const continuedPattern =
   /(?<=^|[.!?:"'”)]\s)(?:\d{1,2}\s?\.\s+)?(?:(?:Cont\.?|CONT\.?|Continued|CONTINUED)\s+(?:Summary|SUMMARY)|(?:Summary|SUMMARY)(?:\s+(?:and|AND)\s+[A-Z][A-Za-z]+)?,?\s+(?:[Cc]on'?t(?:inued|'d|\.)?|CON'?T(?:INUED|'D|\.)?))(?![A-Za-z])[:.]?(?:\s+|$)/g;
 
+/**
+ * `… failed. (End Summary)`: without the bracket the end marker opened. Read from the end, as
+ * `/\s*[([]$/` would try every run of spaces in the summary.
+ */
+function withoutOpenBracket(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 40 || last === 91 ? text.slice(0, -1).trimEnd() : text;
+}
+
 function cleanSummary(raw: string): string {
   let text = raw;
   // Each pass only where its mark occurs: most summaries hold no page break, `\` or `¶`.
@@ -353,9 +362,7 @@ function cleanSummary(raw: string): string {
   // `… would launch a SIPDIS new initiative`: the caveat the release put into the text.
   if (collapsed.includes('SIPDIS')) collapsed = collapsed.replace(/ ?\bSIPDIS\b ?/g, ' ').trim();
   return withoutTrailingDashes(
-    collapsed
-      // `… failed. (End Summary)`: the bracket the end marker opened.
-      .replace(/\s*[([]$/, '')
+    withoutOpenBracket(collapsed)
       .replace(/^[-:.–‐\s]+/, '')
       .replace(/^(?:(?:Begin|BEGIN)\s+)?(?:Summary|SUMMARY)\s*[:.]\s*/, ''),
   ).trim();

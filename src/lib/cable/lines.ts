@@ -225,9 +225,23 @@ const slashedTitlePattern = /^[ \t]*\/{2,}[ \t]*(?<title>(?!ZFR\b)[^/\s][^/]{1,7
 
 const titlePatterns: readonly RegExp[] = [...dashedTitlePatterns, slashedTitlePattern];
 
+/**
+ * The patterns that can match a line: those whose rule ends it when it ends in a dash, else the
+ * one with a title after its dashes and the one with a paragraph after its rule (most lines
+ * with four dashes are prose, and the patterns' lookbehinds are tried at every character).
+ */
+const endingInRule = titlePatterns;
+const notEndingInRule: readonly RegExp[] = [dashedTitlePatterns[1]!, dashedTitlePatterns[2]!, slashedTitlePattern];
+
+function patternsFor(text: string): readonly RegExp[] {
+  let end = text.length - 1;
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  return text.charCodeAt(end) === 45 ? endingInRule : notEndingInRule;
+}
+
 /** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
 const hasTitle = ({ text }: Line): boolean =>
-  (text.includes('----') && dashedTitlePatterns.some((pattern) => isTitle(pattern.exec(text)))) ||
+  (text.includes('----') && patternsFor(text).some((pattern) => pattern !== slashedTitlePattern && isTitle(pattern.exec(text)))) ||
   (text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
 
 /**
@@ -247,7 +261,7 @@ const numberRunPattern = /(?<![\w.$])\d+(?:[.,]\d+)*(?:\s+\d+(?:[.,]\d+)*){2}(?!
 const pageNumberPattern = /\d{5,}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}/g;
 
 function splitTitle(entry: Line): Line[] {
-  for (const pattern of titlePatterns) {
+  for (const pattern of patternsFor(entry.text)) {
     const match = pattern.exec(entry.text);
     if (!isTitle(match)) continue;
     const before = entry.text.slice(0, match.index);
