@@ -226,7 +226,8 @@ const fieldLabels: [FieldName, RegExp][] = [
 ];
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
-const gluedLabels = String.raw`TAGS:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:|Ref(?:s|tels?|\(s\))?:`;
+/** Labels glued after a field's text; `Tags:` and `Subject:` as a cable written in lower case has them (04ANKARA348). */
+const gluedLabels = String.raw`TAGS:|Tags:|SUBJECT:|Subject:|SUBJ:|REF(?:S|TELS?|\(S\))?:|Ref(?:s|tels?|\(s\))?:`;
 const gluedLabelsWithOrder = String.raw`E\.O\.\s*${orderNumber}|${gluedLabels}|${classifiedWord} By:|CLASSIFIED BY:`;
 const gluedLabelPattern = new RegExp(String.raw`(?<=[^\s(])\s*(?=${gluedLabelsWithOrder})`, 'g');
 
@@ -725,7 +726,7 @@ export function beforeGluedField(text: string): string {
 }
 
 function splitGluedLabels(entry: Line): Line[] {
-  if (!/E\.O\.|TAGS:|SUBJ|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
+  if (!/E\.O\.|TAGS:|Tags:|SUBJ|Subject:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
   const isClassifiedBy = /^\s*Classified\s+By\b/i.test(entry.text);
   if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return [entry];
   return entry.text

@@ -87,7 +87,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
         )
       : parseTags(`${headerText}\n${bodyText}`, { corrections: tagCorrections });
   if (tagFields.length === 0) {
-    if (hasText)
+    if (hasText && tags.length === 0)
       messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
   } else if (tags.length === 0)
     messages.warn('cable/empty-tags', 'TAGS line has no codes; the cable is listed under no tag', { line: fieldLine(body, 'tags') });
