@@ -190,6 +190,12 @@ describe('a fragment holding just the field', () => {
     expect(parseSigners('their assistance. MINIMIZE CONSIDERED CLINTON')).toEqual(['CLINTON']);
     expect(parseSigners('Julie-Anne Peterson, e-PINE Coordinator RICE')).toEqual(['RICE']);
     expect(parseSigners('was not in Hurghada with Nour. XXXXXXXXXXXX')).toEqual([]);
+    // An office's code before the name (08STATE114173); a copy cut short after the signature (09ALGIERS1077).
+    expect(parseSigners('Julie-Anne Peterson e-PINE Coordinator, EUR/NB RICE')).toEqual(['RICE']);
+    expect(parseSigners('struck a chord with Bouteflika.\nJORDAN\nm ...')).toEqual(['JORDAN']);
+    expect(parseSigners("despite Chavez's efforts.\n\nBrownfield\nHAVEZ...")).toEqual(['Brownfield']);
+    // The name itself cut short stays the name.
+    expect(parseSigners('has cleared this cable.\nCHACON ...')).toEqual(['CHACON']);
     // What is left of a page header (08RECIFE34).
     expect(parseSigners('the rich and poor remain.\n\nPAGE')).toEqual([]);
     expect(parseSigners('again in 2011. END COMMENT. SHANNON SHANNON')).toEqual(['SHANNON', 'SHANNON']);

@@ -69,6 +69,8 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
       .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
       .trim();
     if (endMarkerPattern.test(line)) continue;
+    // `JORDAN` / `m ...`: the start of a copy the release cut short after the signature, no name.
+    if (seen === 1 && cutStartPattern.test(line) && namesOnLine(lineBefore(tail, start).trim()) !== null) continue;
     const alone = namesOnLine(line);
     // `… the Legislative` / `Assembl`: a word of the text cut short, not a name signed under it.
     if (alone && /[a-z]/.test(line) && !endsText(lineBefore(tail, start).trim())) return [];
@@ -79,6 +81,9 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
   }
   return [];
 }
+
+/** A last line of a word or two cut short: `m ...`, `The Ambass…`. */
+const cutStartPattern = /^\S{1,12}(?: \S{1,12})?\s*(?:\.{3}|…)$/;
 
 /** A line a signature may follow: the end of a sentence, a web link or the release's trailer, an end mark, nothing. */
 function endsText(raw: string): boolean {
@@ -195,10 +200,11 @@ function namesAfterSentence(line: string): string[] | null {
 }
 
 /**
- * `… e-PINE Coordinator RICE`, `… Department of State CLINTON`: a surname in capitals run on after
- * a word in lower case, the sentence left without its full stop (an office or a letter's signature).
+ * `… e-PINE Coordinator RICE`, `… Department of State CLINTON`, `… Coordinator, EUR/NB RICE`: a
+ * surname in capitals run on after a word in lower case or an office's code, the sentence left
+ * without its full stop (an office or a letter's signature).
  */
 function capitalsAfterText(line: string): string[] | null {
-  const name = /[a-z][.,]?[ \t]+([A-Z][A-Z'’-]{2,})$/.exec(line)?.[1];
+  const name = /(?:[a-z]|\b[A-Z]{2,}\/[A-Z]{1,6})[.,]?[ \t]+([A-Z][A-Z'’-]{2,})$/.exec(line)?.[1];
   return name && !/^X{4,}$/.test(name) && !notNames.has(name) ? [name] : null;
 }
