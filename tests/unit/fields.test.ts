@@ -194,6 +194,10 @@ describe('a fragment holding just the field', () => {
     expect(parseSigners('Julie-Anne Peterson e-PINE Coordinator, EUR/NB RICE')).toEqual(['RICE']);
     expect(parseSigners('struck a chord with Bouteflika.\nJORDAN\nm ...')).toEqual(['JORDAN']);
     expect(parseSigners("despite Chavez's efforts.\n\nBrownfield\nHAVEZ...")).toEqual(['Brownfield']);
+    // The release's end marker, then a copy of the header cut short (06BOGOTA5297).
+    expect(parseSigners('for higher office.\n\nDRUCKER\n\n=====CABLE ENDS=====\n\nClassified By: CDA Milton K. Drucker\nRea...')).toEqual([
+      'DRUCKER',
+    ]);
     // The name itself cut short stays the name.
     expect(parseSigners('has cleared this cable.\nCHACON ...')).toEqual(['CHACON']);
     // What is left of a page header (08RECIFE34).

@@ -53,6 +53,9 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
   // `BERRY` / `NNNN` / the routing block again, in capitals (04TRIPOLI31): the text ends at the end mark.
   const endMark = tail.includes('NNNN') ? /\n[ \t]*NNNN[ \t]*(?=\n|$)/.exec(tail) : null;
   if (endMark && !/[a-z]{3}/.test(tail.slice(endMark.index))) tail = tail.slice(0, endMark.index);
+  // `DRUCKER` / `====CABLE ENDS====` / a copy of the header cut short: the cable ends at the release's marker.
+  const cableEnds = tail.includes('CABLE ENDS') ? /\n[ \t]*=+[ \t]*CABLE ENDS[ \t]*=+[ \t]*(?=\n|$)/.exec(tail) : null;
+  if (cableEnds) tail = tail.slice(0, cableEnds.index);
   // Up to twelve lines with text from the end; blank lines of a page break do not count. Lines
   // are read from the end, where the signature is, without splitting the rest of the tail.
   let seen = 0;
