@@ -42,7 +42,7 @@ export interface Body {
 
 export function splitBody(lines: Line[]): Body {
   const dropped: Line[] = [];
-  const cleaned = removePageBreaks(undoubleLines(normalizeLines(lines)), dropped);
+  const cleaned = removePageBreaks(setApartSectionHeaders(undoubleLines(normalizeLines(lines))), dropped);
   const groups = groupLines(cleaned);
   const { preamble, rest } = takePreamble(groups);
   const blocks: Block[] = [];
@@ -107,7 +107,7 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
     dropped.push({ text: header[0], line: entry.line });
     out.push(pageBreak);
     const rest = entry.text.slice(header[0].length);
-    if (rest.trim()) out.push({ text: rest, line: entry.line });
+    if (rest.trim()) out.push({ ...entry, text: rest });
   }
   return out;
 }
@@ -146,7 +146,7 @@ function removeInlinePageBreaks(entry: Line, dropped: Line[]): Line {
     });
   }
   text = removeGluedPageNumbers(text, (found) => dropped.push({ text: found, line: entry.line }));
-  return text === entry.text ? entry : { text, line: entry.line };
+  return text === entry.text ? entry : { ...entry, text };
 }
 
 function isRepeatedBanner(text: string): boolean {
@@ -184,15 +184,78 @@ function groupLines(lines: Line[]): Line[][] {
   let current: Line[] = [];
   for (let at = 0; at < lines.length; at++) {
     const entry = lines[at]!;
+    const last = current[current.length - 1];
     if (!isBlank(entry.text)) {
+      // A section's routing header is a group of its own, however the text around it runs on.
+      if (last && last.isSectionHeader !== entry.isSectionHeader) {
+        groups.push(current);
+        current = [];
+      }
       current.push(entry);
-    } else if (current.length > 0 && !cutsSentence(current[current.length - 1]!.text, lines[at + 1]?.text)) {
+    } else if (last && !(last.isSectionHeader && lines[at + 1]?.isSectionHeader) && !cutsSentence(last.text, lines[at + 1]?.text)) {
       groups.push(current);
       current = [];
     }
   }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+/** An old telegram's section start, its routing header repeated in the body: `CONFIDENTIAL PTQ7827`. */
+const sectionStartPattern = /^\s*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PTQ\d+\s*$/;
+/** The page's classification on a line of its own, above a page break or a section start. */
+const loneClassificationPattern = /^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/;
+
+/**
+ * The routing header each section of an old telegram repeats inside the body (`CONFIDENTIAL
+ * PTQ7827`, `ACTION EUR-00`, `INFO LOG-00 …`, the FM/TO lines, the section's banner, and the
+ * copy of SIPDIS, E.O. and TAGS, SUBJECT under it) marked, so that it is set apart as lines of
+ * its own instead of running into the paragraph it interrupts. The page's classification just
+ * above it goes with it.
+ */
+function setApartSectionHeaders(lines: Line[]): Line[] {
+  if (!lines.some((entry) => entry.text.includes('PTQ') && sectionStartPattern.test(entry.text))) return lines;
+  const out: Line[] = [];
+  for (let at = 0; at < lines.length; at++) {
+    const entry = lines[at]!;
+    const end = entry.text.includes('PTQ') && sectionStartPattern.test(entry.text) ? sectionHeaderEnd(lines, at) : -1;
+    if (end < 0) {
+      out.push(entry);
+      continue;
+    }
+    const above: Line[] = [];
+    while (out.length > 0 && isPageFooter(out.at(-1)!.text)) above.unshift(out.pop()!);
+    out.push({ text: '', line: entry.line });
+    for (const line of [...above, ...lines.slice(at, end + 1)]) if (!isBlank(line.text)) out.push({ ...line, isSectionHeader: true });
+    out.push({ text: '', line: lines[end]!.line });
+    at = end;
+  }
+  return out;
+}
+
+/** A blank line, the page's classification or the next page's header (`PAGE 05 ROME 01196 01 OF 02 082030Z`) above a section start. */
+function isPageFooter(text: string): boolean {
+  return (
+    isBlank(text) ||
+    loneClassificationPattern.test(text) ||
+    (text.includes('PAGE') && pageHeaderPattern.exec(text)?.[0].length === text.length)
+  );
+}
+
+/** The last line of the section header starting at `start`: its banner, or the TAGS or SUBJECT line copied under it; -1 without a banner. */
+function sectionHeaderEnd(lines: Line[], start: number): number {
+  let banner = -1;
+  for (let at = start + 1; at < Math.min(lines.length, start + 80) && banner < 0; at++) {
+    if (/SECTION\s+\d+\s+OF\s+\d+/.test(lines[at]!.text) && bannerPattern.test(lines[at]!.text)) banner = at;
+  }
+  if (banner < 0) return -1;
+  let end = banner;
+  for (let at = banner + 1; at < Math.min(lines.length, banner + 14); at++) {
+    const text = lines[at]!.text;
+    if (paragraphMarkerPattern.test(text)) break;
+    if (/\bTAGS?\b|^\s*SUBJ(?:ECT)?\s*:/.test(text)) end = at;
+  }
+  return end;
 }
 
 /** A wrapped line that stops mid-sentence, and below one blank line the sentence going on in lower case. */
@@ -754,6 +817,7 @@ function hasGluedLabel(text: string, labels: RegExp): boolean {
 
 /** One group of lines as blocks: heading, list items, table or paragraph. */
 function toBlocks(group: Line[]): Block[] {
+  if (group[0]!.isSectionHeader) return [{ type: 'lines', lines: group.map((entry) => collapse(entry.text)), line: group[0]!.line }];
   const blocks: Block[] = [];
   let pending: Line[] = [];
   const flush = (): void => {

@@ -10,6 +10,8 @@
 export interface Line {
   text: string;
   line: number;
+  /** A line of a section's own routing header, repeated inside the body by an old telegram (`CONFIDENTIAL PTQ7827` …). */
+  isSectionHeader?: true;
 }
 
 export interface Banner {
