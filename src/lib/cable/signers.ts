@@ -3,6 +3,7 @@
  * glued to the last sentence (`... for illegal immigration. SCOBEY`).
  */
 import { parseClassifiedBy } from './classified-by.ts';
+import { isDigit, isSpace } from './text.ts';
 
 /** Lines that hold no signature wherever they are: end markers, classification, dates and numbers, an e-mail export's stamp. */
 const markerLines = String.raw`NNNN?\b.*|BT|#\d+|END(?:\s+OF)?\s+(?:CABLE|TEXT|MESSAGE)(?:\s+TEXT)?\.?|=+\s*CABLE ENDS\s*=+|<\/?[a-z]+>|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|SIPDIS|LIMITED OFFICIAL USE)(?:\/\/[A-Z ]+)?|\d{4}[A-Z]+\d+ - .*|[0-9/ :]+|.*\d{2}:\d{2}:\d{2} [AP]M\s+From\b.*`;
@@ -64,13 +65,7 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
     const raw = tail.slice(start, end);
     end = start - 1;
     if (raw.trim() !== '') seen++;
-    const line = raw
-      .replace(/^.*\*{5,}\s*/, '')
-      // `GILLESPIE##`: the end-of-text marks of old cables.
-      .replace(/#{2,}\s*$/, '')
-      .replace(/\s+NNNN\b.*$/, '')
-      .replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '')
-      .trim();
+    const line = withoutEndMarks(raw);
     if (endMarkerPattern.test(line)) continue;
     // `JORDAN` / `m ...`: the start of a copy the release cut short after the signature, no name.
     if (seen === 1 && cutStartPattern.test(line) && namesOnLine(lineBefore(tail, start).trim()) !== null) continue;
@@ -83,6 +78,19 @@ export function parseSigners(text: string, options: SignerOptions = {}): string[
     return classifierAtEnd(line, () => options.classifiedBy ?? parseClassifiedBy(text));
   }
   return [];
+}
+
+/**
+ * The line without the marks around a signature: stars before it, `GILLESPIE##` (the end-of-text
+ * marks of old cables), `NNNN` and a date after it. Each pattern only where its mark occurs, as a
+ * line may be a whole paragraph.
+ */
+function withoutEndMarks(raw: string): string {
+  let line = raw.includes('*****') ? raw.replace(/^.*\*{5,}\s*/, '') : raw;
+  if (line.includes('##')) line = line.replace(/#{2,}\s*$/, '');
+  if (line.includes('NNNN')) line = line.replace(/\s+NNNN\b.*$/, '');
+  if (line.includes('-')) line = line.replace(/\s+\d{4}-\d{2}-\d{2}\s*$/, '');
+  return line.trim();
 }
 
 /** A last line of a word or two cut short: `m ...`, `The Ambass…`. */
@@ -123,23 +131,28 @@ const recordReach = 4000;
 
 /**
  * Where the glued record starts, or -1. It is followed by a copy of the cable's first paragraph
- * (under 2,000 characters over the corpus), so only the text's end is searched, where ` 0 ` occurs.
+ * (under 2,000 characters over the corpus), so only the text's end is searched. The search is
+ * for the date's first `/`, four or five characters after the record's start: a slash is rare
+ * in text, where a search for ` 0 ` stops at every space.
  */
 function findGluedRecord(text: string): number {
-  for (let at = text.indexOf(' 0 ', Math.max(0, text.length - recordReach)); at >= 0; at = text.indexOf(' 0 ', at + 1)) {
-    gluedRecordPattern.lastIndex = at;
-    if (gluedRecordPattern.test(text)) return at;
+  const from = Math.max(0, text.length - recordReach);
+  for (let slash = text.indexOf('/', from + 4); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    for (let at = Math.max(from, slash - 5); at <= slash - 4; at++) {
+      gluedRecordPattern.lastIndex = at;
+      if (gluedRecordPattern.test(text)) return at;
+    }
   }
   return -1;
 }
 
 /** A line holding nothing but one or more names. */
 function namesOnLine(line: string): string[] | null {
-  const cleaned = line
-    .replace(/^.*\bUNQUOTE\s+/, '')
-    .replace(/\s+0\s+\d{1,2}\/\d{1,2}\/\d{2,4}$/, '')
-    .replace(/[\s\\"“”.,]+$/, '')
-    .replace(/^["“]+/, '');
+  // Each pattern only where its mark occurs, and the marks at the end cut from the end: a line may
+  // be a whole paragraph.
+  let cleaned = line.includes('UNQUOTE') ? line.replace(/^.*\bUNQUOTE\s+/, '') : line;
+  if (isDigit(cleaned.charCodeAt(cleaned.length - 1))) cleaned = cleaned.replace(/\s+0\s+\d{1,2}\/\d{1,2}\/\d{2,4}$/, '');
+  cleaned = cleaned.slice(0, trailingRunStart(cleaned, isTrailingMark)).replace(/^["“]+/, '');
   if (cleaned.length === 0 || cleaned.length > 48) return null;
   const groups = cleaned.split(/\s{2,}|\t+/);
   const names: string[] = [];
@@ -156,6 +169,11 @@ function namesOnLine(line: string): string[] | null {
   return names;
 }
 
+/** A mark after the names: `[\s\\"“”.,]`. */
+function isTrailingMark(code: number): boolean {
+  return isSpace(code) || code === 92 || code === 34 || code === 0x201c || code === 0x201d || code === 46 || code === 44;
+}
+
 function isNameWord(word: string): boolean {
   if (particlePattern.test(word)) return true;
   if (/^X{4,}$/.test(word)) return false;
@@ -165,6 +183,7 @@ function isNameWord(word: string): boolean {
 
 /** `Visit London’s Classified Website: http://…/Portal:United_Kingdom TUTTLE`: the name run on after the link. */
 function nameAfterWebLink(line: string): string[] | null {
+  if (!line.includes('://') && !line.includes('www.')) return null;
   const match = /(?:https?:\/\/|www\.)\S*(?:\s\S+)?\s+([A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]{2,})?)$/.exec(line);
   if (!match?.[1] || match[1].split(' ').some((word) => notNames.has(word))) return null;
   return [match[1]];
@@ -175,7 +194,10 @@ function nameAfterWebLink(line: string): string[] | null {
  * without a full stop (`… with the MFA Scobey`, `… Ahmed Megahed SCOBEY`), or written lower-case (`curran`).
  */
 function classifierAtEnd(line: string, classifiers: () => readonly string[]): string[] {
-  const last = /(?:^|[\s*])([A-Za-z][A-Za-z'’-]{1,})$/.exec(line)?.[1];
+  if (!endsInNameLetter(line)) return [];
+  // Only the last word can match: the search starts just before it.
+  lastWordPattern.lastIndex = Math.max(0, trailingRunStart(line, isNameCode) - 1);
+  const last = lastWordPattern.exec(line)?.[1];
   // A redaction (`XXXXXXXXXXXX`) matches a redacted classifier, but names nobody.
   if (!last || /^x{4,}$/i.test(last)) return [];
   const surname = last.toUpperCase();
@@ -183,12 +205,18 @@ function classifierAtEnd(line: string, classifiers: () => readonly string[]): st
   return isClassifier ? [last] : [];
 }
 
+const sentenceNamePattern =
+  /(?:[.!?"”)\]:;\d]|XXXX|xxxx|cfm|\b(?:END|End) (?:COMMENT|[Cc]omment|TEXT|[Tt]ext)|\bMINIMIZE CONSIDERED)\s*#?((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/g;
+
+const lastWordPattern = /(?:^|[\s*])([A-Za-z][A-Za-z'’-]{1,})$/g;
+
 /** `... for illegal immigration. SCOBEY`: a name glued after the last sentence of the body, or after `END COMMENT`. */
 function namesAfterSentence(line: string): string[] | null {
-  const match =
-    /(?:[.!?"”)\]:;\d]|XXXX|xxxx|cfm|\b(?:END|End) (?:COMMENT|[Cc]omment|TEXT|[Tt]ext)|\bMINIMIZE CONSIDERED)\s*#?((?:[A-Z][A-Z'’-]+)(?:\s[A-Z][A-Z'’-]+)?|(?:Mc)?[A-Z][a-z'’-]+[A-Za-z'’-]*)\s*$/.exec(
-      line,
-    );
+  if (!endsInNameLetter(line)) return null;
+  // A long line (a CSV dump's paragraph) is searched from where its last words start, the mark
+  // before them at most 19 characters back (`MINIMIZE CONSIDERED`): no match can start earlier.
+  sentenceNamePattern.lastIndex = Math.max(0, trailingRunStart(line, isNameOrSpace) - 19);
+  const match = sentenceNamePattern.exec(line);
   if (!match?.[1]) return null;
   // `… E.O. 12958: DECL: 01/07/2019 TAGS: PREL GG`: codes of a field, the header of a copy cut short.
   if (/\b(?:TAGS?|SUBJECT|SUBJ|REF)\s*:\s*$/i.test(line.slice(0, match.index + 1))) return null;
@@ -208,6 +236,34 @@ function namesAfterSentence(line: string): string[] | null {
  * without its full stop (an office or a letter's signature).
  */
 function capitalsAfterText(line: string): string[] | null {
+  if (!endsInNameLetter(line)) return null;
   const name = /(?:[a-z]|\b[A-Z]{2,}\/[A-Z]{1,6})[.,]?[ \t]+([A-Z][A-Z'’-]{2,})$/.exec(line)?.[1];
   return name && !/^X{4,}$/.test(name) && !notNames.has(name) ? [name] : null;
+}
+
+/**
+ * Whether the line's last character (spaces aside) may end a name: the patterns above, anchored at
+ * the end but tried at every character, run only then; most lines end in a full stop.
+ */
+function endsInNameLetter(line: string): boolean {
+  return nameLetterPattern.test(line.trimEnd().slice(-1));
+}
+
+const nameLetterPattern = /^[A-Za-z'’-]$/;
+
+/** Where the run of characters that `isInRun` accepts at the end of `line` starts. */
+function trailingRunStart(line: string, isInRun: (code: number) => boolean): number {
+  let at = line.length;
+  while (at > 0 && isInRun(line.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** A character of a name: `[A-Za-z'’-]`. */
+function isNameCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39 || code === 0x2019 || code === 45;
+}
+
+/** A character of the names after a sentence, the spaces and `#` between and after them. */
+function isNameOrSpace(code: number): boolean {
+  return isNameCode(code) || code === 35 || isSpace(code);
 }
