@@ -9,7 +9,7 @@ export { parseSigners } from './signers.ts';
 
 import { classifiedWord } from './classified-by.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
-import { collapseSpaces, withoutEscape, withSingleQuotes } from './text.ts';
+import { collapseSpaces, isSpace, withoutEscape, withSingleQuotes } from './text.ts';
 
 /** The executive orders an E.O. line cites: 12958 and 13526 (the orders of the release's years) and older ones. */
 export const executiveOrders = '(?:12958|13526|12356|12065|13292|11652)';
@@ -50,6 +50,14 @@ const subjectStopPattern = new RegExp(
 );
 
 /**
+ * A word or mark each stop above holds (`REF`, `Class`, `(` of a marking, ` 00` of a page header,
+ * `:` of a time …). Most lines hold none of them, and this plain search rules them out faster than
+ * the stop pattern, whose branches are tried at every character.
+ */
+const subjectStopMarkPattern =
+  /REF|Ref|Class|CLASSIFIED|¶|E\.|SUMMARY|Summary|\(|SIPDIS|NOFORN|----|Cable dated|SENSITIVE|SUBJECT|Subject|TAG| 00|:|Sensitive/;
+
+/**
  * A line that cannot continue a subject: a summary, a paragraph, a marking, an item `(1)`, a label
  * alone, a page break, a date line, a `Classified By` the release cut short (`Class...`), a
  * corrected copy's note (`C O R R E C T E D C O P Y …`), a cancelled message's filler (`////ZFR …`).
@@ -83,13 +91,13 @@ const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-
 
 /** The subject whose text starts at `start`, just after its label. */
 function subjectAt(text: string, start: number): string | null {
-  const lines = text
-    .slice(start, start + 2000)
-    .replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '')
-    .split('\n')
+  const window = text.slice(start, start + 2000).replace(/^[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/, '');
+  const lines = firstLines(window, subjectLineReach)
     // A page break glued on (`… FOR CONGRESS NEW DELHI 00007273  001.2 OF 003`) ends the subject line.
     .map((line) => (line.includes('OF') ? removeGluedPageNumbers(line) : line));
-  const subject = collapseSpaces(withSingleQuotes(readSubject(lines).parts.join(' ')).replace(/<br\s*\/?>/gi, ' '))
+  const joined = withSingleQuotes(readSubject(lines).parts.join(' '));
+  // Line breaks as markup (`<br/>`), only in a subject that holds a tag.
+  const subject = collapseSpaces(joined.includes('<') ? joined.replace(/<br\s*\/?>/gi, ' ') : joined)
     .trim()
     .replace(/^[.:\-\s]+/, '')
     .replace(classificationPrefixPattern, '')
@@ -103,6 +111,24 @@ function subjectAt(text: string, start: number): string | null {
 }
 
 /**
+ * More lines than `readSubject` looks at (seven of the subject, a blank one among them, and four
+ * after them: twelve), so the rest of the text is not split.
+ */
+const subjectLineReach = 16;
+
+/** The first `count` lines of `text` (fewer when it has fewer). */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  for (let end = text.indexOf('\n'); lines.length < count; end = text.indexOf('\n', from)) {
+    lines.push(text.slice(from, end === -1 ? text.length : end));
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return lines;
+}
+
+/**
  * How many lines of a SUBJECT field (the first holding the label) the subject takes;
  * the lines after them are body text.
  */
@@ -111,20 +137,21 @@ export function countSubjectLines(lines: string[]): number {
   if (!label) return 0;
   const first = lines[0]!.slice(label.index + label[0].length);
   // `SUBJECT:` alone on its line: the subject starts on the next.
-  if (!first.trim() && lines.length > 1) return 1 + readSubject(lines.slice(1)).used;
-  return readSubject([first, ...lines.slice(1)]).used;
+  if (!first.trim() && lines.length > 1) return 1 + readSubject(lines.slice(1, 1 + subjectLineReach)).used;
+  const read = lines.slice(0, subjectLineReach);
+  read[0] = first;
+  return readSubject(read).used;
 }
 
 /** The subject's parts from the text after its label, and how many lines they come from. */
 function readSubject(lines: string[]): { parts: string[]; used: number } {
   const parts: string[] = [];
   let used = 0;
-  for (const [index, rawLine] of lines.entries()) {
-    let line = withoutEscape(rawLine);
+  for (let index = 0; index < lines.length; index++) {
+    let line = withoutEscape(lines[index]!);
     // `SUBJECT: (C) SUBJECT: BRIEFING …`: the label again after the marking.
     if (index === 0)
-      line = line
-        .replace(/^[\s.:-]*/, '')
+      line = withoutLeadingMarks(line)
         .replace(classificationPrefixPattern, '')
         .replace(/^SUBJ(?:ECT)?\s*:\s*/i, '');
     // A subject stopping on `AND`, `OF` or a comma goes on after one blank line; so does an upper-case
@@ -139,11 +166,11 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
     if (index > 0 && (line.trim() === '' || subjectEndLinePattern.test(line.trim()))) break;
     // An upper-case subject does not go on into a sentence-case line (`This is an Action request.`).
     if (index > 0 && /^\s*[A-Z][a-z]+\s+[a-z]{2,}\b/.test(line) && !/[a-z]/.test(parts.join(' '))) break;
-    const isOverUnderline = /^[ \t]*-{3,}/.test(lines[index + 1] ?? '');
+    const isOverUnderline = lines[index + 1]?.includes('---') === true && /^[ \t]*-{3,}/.test(lines[index + 1]!);
     // A heading over an underline of its length (`Introduction` / `------------`) starts the body.
     if (index > 0 && isOverUnderline && Math.abs(lines[index + 1]!.trim().length - line.trim().length) <= 3) break;
     if (isOverUnderline) line = line.replace(/\s(?:SUMMARY|Summary)\s*$/, '');
-    const stop = subjectStopPattern.exec(line);
+    const stop = subjectStopMarkPattern.test(line) ? subjectStopPattern.exec(line) : null;
     if (stop) {
       parts.push(line.slice(0, stop.index));
       if (index === 0 || stop.index > 0) used = index + 1;
@@ -155,6 +182,12 @@ function readSubject(lines: string[]): { parts: string[]; used: number } {
     if (index >= 6) break;
   }
   return { parts, used };
+}
+
+/** The line without the spaces, dots, colons and dashes it opens with; most lines open with none. */
+function withoutLeadingMarks(line: string): string {
+  const first = line.charCodeAt(0);
+  return isSpace(first) || first === 46 || first === 58 || first === 45 ? line.replace(/^[\s.:-]*/, '') : line;
 }
 
 function continuesAfterBlank(parts: string[], next: string | undefined): boolean {
