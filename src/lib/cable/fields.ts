@@ -269,8 +269,10 @@ const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\
 export function parseSummary(text: string): string | null {
   const subject = subjectLabelPattern.exec(text);
   const from = subject ? subject.index + subject[0].length : 0;
-  const start = findSummaryStart(text, from);
-  const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from);
+  // The first place of the word, found once: without it no label follows, and an end marker only with a typo.
+  const word = nextSummaryWord(text, from);
+  const start = word < 0 ? null : findSummaryStart(text, from, word);
+  const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from, word >= 0);
   if (begin < 0) return null;
   return summaryAt(text, begin, start !== null);
 }
@@ -294,11 +296,14 @@ function summaryAt(text: string, begin: number, isLabelled: boolean): string | n
       stop = first + (isUnderline ? Math.max(0, rest.lastIndexOf('\n', heading.index - 1)) : heading.index);
     }
   }
-  // `¶1. (C) Summary: At the ...`, the release's record, then the whole copy: its summary.
-  const cut = isLabelled && text.includes('..', begin) ? /(?:\.{3}|…)[ \t]*(?:\n|$)/.exec(text.slice(begin, stop)) : null;
+  const raw = text.slice(begin, stop);
+  // `¶1. (C) Summary: At the ...`, the release's record, then the whole copy: its summary. Looked
+  // for when the text from `begin` on holds `..`, asked of the rest of the text only for a `…`.
+  const mayBeCut = isLabelled && (raw.includes('..') || (raw.includes('…') && text.includes('..', begin)));
+  const cut = mayBeCut ? /(?:\.{3}|…)[ \t]*(?:\n|$)/.exec(raw) : null;
   const later = cut ? findSummaryStart(text, begin + cut.index) : null;
   if (later) return summaryAt(text, later.index + later[0].length, true);
-  const summary = cleanSummary(text.slice(begin, stop));
+  const summary = cleanSummary(raw);
   return summary === '' ? null : summary;
 }
 
@@ -306,8 +311,8 @@ function summaryAt(text: string, begin: number, isLabelled: boolean): string | n
  * A summary with only its end marked (`1. (C) German FM Westerwelle told […]. END SUMMARY.`):
  * it starts with the first numbered paragraph before the marker; -1 when there is none.
  */
-function unlabelledSummaryStart(text: string, from: number): number {
-  if (!mayEndSummary(text, from)) return -1;
+function unlabelledSummaryStart(text: string, from: number, hasWord: boolean): number {
+  if (!hasWord && !hasTypoWord(text, from)) return -1;
   summaryEndPattern.lastIndex = from;
   const end = summaryEndPattern.exec(text);
   if (!end) return -1;
@@ -321,11 +326,8 @@ function unlabelledSummaryStart(text: string, from: number): number {
  * cable, so it starts just before each place the word itself occurs (a plain search: one
  * regular expression of three words, which V8 searches faster than three `indexOf`).
  */
-function findSummaryStart(text: string, from: number): RegExpExecArray | null {
-  for (let at = from; ; ) {
-    summaryWordPattern.lastIndex = at;
-    const word = summaryWordPattern.exec(text)?.index ?? -1;
-    if (word < 0) return null;
+function findSummaryStart(text: string, from: number, firstWord = nextSummaryWord(text, from)): RegExpExecArray | null {
+  for (let at = from, word = firstWord; word >= 0; word = nextSummaryWord(text, at)) {
     // The label may open up to `INTRODUCTION AND ` before the word.
     summaryStartPattern.lastIndex = Math.max(at, word - 40);
     const start = summaryStartPattern.exec(text);
@@ -333,17 +335,22 @@ function findSummaryStart(text: string, from: number): RegExpExecArray | null {
     if (isSummaryStart(text, start)) return start;
     at = summaryStartPattern.lastIndex;
   }
+  return null;
+}
+
+/** Where the word `SUMMARY` (any of its cases) next occurs at or after `from`, -1 when it does not. */
+function nextSummaryWord(text: string, from: number): number {
+  summaryWordPattern.lastIndex = from;
+  return summaryWordPattern.exec(text)?.index ?? -1;
 }
 
 const summaryWordPattern = /SUMMARY|Summary|summary/g;
 
 /**
- * Whether an end marker may follow `from`: it holds the word (`END SUMMARY`) or its typo with
- * one M (`END SUMARY`), both found by a plain search faster than the marker pattern runs.
+ * Whether the word's typo with one M (`END SUMARY`) follows `from`: without the word itself, the
+ * only end marker that may follow, found by a plain search faster than the marker pattern runs.
  */
-function mayEndSummary(text: string, from: number): boolean {
-  summaryWordPattern.lastIndex = from;
-  if (summaryWordPattern.test(text)) return true;
+function hasTypoWord(text: string, from: number): boolean {
   typoWordPattern.lastIndex = from;
   return typoWordPattern.test(text);
 }
@@ -385,12 +392,10 @@ function cleanSummary(raw: string): string {
   // A CSV dump's doubled quotes (`an ""open mind""`): one quote, as the page shows it.
   text = withSingleQuotes(text);
   // Paragraph numbers, at a line's start (`2. `, `1.(C)`) or run into the line above with their marking (`… talks. 3. (C) Given …`).
-  let collapsed = collapseSpaces(
-    text
-      .replace(/(^|\n)[ \t]*\d{1,2}\s?\.(?=\s|\()/g, '$1 ')
-      .replace(numberedMarkingPattern, ' ')
-      .replace(markingPattern, ' '),
-  ).trim();
+  // The text's start and its line breaks are searched apart: `(^|\n)` would be tried at every character.
+  text = text.replace(/^[ \t]*\d{1,2}\s?\.(?=\s|\()/, ' ').replace(/\n[ \t]*\d{1,2}\s?\.(?=\s|\()/g, '\n ');
+  if (text.includes('(')) text = text.replace(numberedMarkingPattern, ' ').replace(markingPattern, ' ');
+  let collapsed = collapseSpaces(text).trim();
   if (/[Cc]ont|CONT/.test(collapsed)) collapsed = collapsed.replace(continuedPattern, '');
   // `… would launch a SIPDIS new initiative`: the caveat the release put into the text.
   if (collapsed.includes('SIPDIS')) collapsed = collapsed.replace(/ ?\bSIPDIS\b ?/g, ' ').trim();
