@@ -69,7 +69,9 @@ export function parseTags(text: string, { corrections }: TagOptions = {}): strin
   const raw = findTagText(text);
   if (raw === null) return [];
   const tags: string[] = [];
-  for (const tag of splitTags(raw, corrections)) {
+  const split = splitTags(raw, corrections);
+  for (let i = 0; i < split.length; i++) {
+    const tag = split[i]!;
     if (tag !== 'SIPDIS' && !tags.includes(tag)) tags.push(tag);
   }
   return tags;
@@ -207,19 +209,23 @@ function endsWithPhraseWord(line: string): boolean {
 function splitTags(raw: string, corrections: TagCorrection[] | undefined): string[] {
   const people: string[] = [];
   // `(CLINTON, HILLARY)` is one person tag; set it aside before splitting on commas.
-  const text = raw.replace(/\bSIPDIS\b/gi, ' ').replace(/\(([^()]*)\)/g, (_, inner: string) => {
-    people.push(inner.trim().replace(/\s+/g, ' ').toUpperCase());
-    return `, \u0000${people.length - 1} ,`;
-  });
+  const uncaveated = raw.replace(/\bSIPDIS\b/gi, ' ');
+  const text = uncaveated.includes('(')
+    ? uncaveated.replace(/\(([^()]*)\)/g, (_, inner: string) => {
+        people.push(inner.trim().replace(/\s+/g, ' ').toUpperCase());
+        return `, \u0000${people.length - 1} ,`;
+      })
+    : uncaveated;
   const items = /[,;]/.test(text) ? splitCommaList(personInSpaceList(text, people)) : groupPhrases(text.trim().split(/\s+/));
-  return items
-    .flatMap((item) => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
-      const person = /^\u0000(\d+)$/.exec(item);
-      if (person) return [people[Number(person[1])] ?? ''];
-      return fixCode(item, corrections);
-    })
-    .filter((tag) => tag.length > 0);
+  const tags: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
+    const person = item.charCodeAt(0) === 0 ? /^\u0000(\d+)$/.exec(item) : null;
+    const found = person ? [people[Number(person[1])] ?? ''] : fixCode(item, corrections);
+    for (let k = 0; k < found.length; k++) if (found[k]!.length > 0) tags.push(found[k]!);
+  }
+  return tags;
 }
 
 /**
@@ -272,9 +278,15 @@ const phraseTags: readonly string[][] = [
 /** The keyword tags by their first word, which most words of a TAGS line are not. */
 const phraseTagsByFirst = Map.groupBy(phraseTags, (phrase) => phrase[0]!);
 
+/** Their first letters in either case: most words are told apart by the first, without upper-casing them. */
+const phraseFirstLetters: ReadonlySet<string> = new Set(phraseTags.flatMap(([first]) => [first![0]!, first![0]!.toLowerCase()]));
+
 /** The number of words of a keyword tag starting at `words[at]`, 0 when none does. */
 function phraseTagAt(words: string[], at: number): number {
-  const candidates = phraseTagsByFirst.get(words[at]?.toUpperCase() ?? '');
+  const word = words[at];
+  // An ASCII first letter that opens no keyword tag (`ı` upper-cases to `I`).
+  if (word === undefined || (word.charCodeAt(0) < 128 && !phraseFirstLetters.has(word[0]!))) return 0;
+  const candidates = phraseTagsByFirst.get(word.toUpperCase());
   const found = candidates?.find((phrase) => phrase.every((word, offset) => words[at + offset]?.toUpperCase() === word));
   return found?.length ?? 0;
 }
@@ -317,11 +329,14 @@ function isPhraseWord(word: string): boolean {
 }
 
 function isCode(word: string): boolean {
-  return knownCodes.has(word.toUpperCase());
+  // Most words are a code written in capitals, found without upper-casing them.
+  return knownCodes.has(word) || knownCodes.has(word.toUpperCase());
 }
 
 /** Upper-case a code, trim stray punctuation and split run-together codes (`PGOVPREL`). */
 function fixCode(item: string, corrections: TagCorrection[] | undefined): string[] {
+  // Most items are a known code as written, which nothing below changes.
+  if (knownCodes.has(item)) return [item];
   const tag = item
     .toUpperCase()
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
