@@ -40,6 +40,14 @@ export function parseClassifiedBy(text: string): string[] {
 
 /** The names of a label's block, or null when it names nobody. */
 function personNames(block: string): string[] | null {
+  const names = remembered(blockNames, block, answerPersonNames);
+  // A copy: the caller's list is its own.
+  return names === null ? null : [...names];
+}
+
+const blockNames = new Map<string, readonly string[] | null>();
+
+function answerPersonNames(block: string): string[] | null {
   const names = namesIn(block);
   // `Classified By: ADANA 222 / ADANA 216 …`: references where a name belongs; a later label has it.
   return names.length > 0 && names.every((name) => !/\d{2}/.test(name)) ? names : null;
@@ -59,15 +67,48 @@ export interface Classification {
  */
 export function parseClassification(fields: readonly string[], rest: readonly string[]): Classification {
   // The fields with the separator after them: no label or block read in it reaches past its end.
-  const decided = fields.length > 0 ? decideByFirst(`${fields.join('\n\n')}\n\n`) : null;
-  if (decided) return decided;
+  const decided = fields.length > 0 ? remembered(fieldAnswers, `${fields.join('\n\n')}\n\n`, decideByFirst) : null;
+  // A copy: the caller's list is its own.
+  if (decided) return { classifiedBy: [...decided.classifiedBy], reasons: decided.reasons };
   const texts = [...fields, ...rest];
   if (!texts.some(mayHoldLabel)) {
     // No label: nobody named, and the reasons only from a `Reasons 1.4 (b)` line near the top.
     return { classifiedBy: [], reasons: reasonsOf(reasonsLine(joinedStart(texts, reasonsLineReach))) };
   }
-  const text = texts.join('\n\n');
-  return { classifiedBy: parseClassifiedBy(text), reasons: parseReasons(text) };
+  return classify(texts.join('\n\n'));
+}
+
+/**
+ * The answers kept for texts and blocks read before: an ambassador's `Classified By` line comes
+ * back cable after cable, and reading it strips titles word by word. Cleared when full, so a long
+ * build stays small.
+ */
+function remembered<T>(answers: Map<string, T>, key: string, answer: (key: string) => T): T {
+  let found = answers.get(key);
+  if (found === undefined) {
+    if (answers.size >= 20_000) answers.clear();
+    found = answer(key);
+    answers.set(key, found);
+  }
+  return found;
+}
+
+const fieldAnswers = new Map<string, Classification | null>();
+
+/** `parseClassifiedBy` and `parseReasons` of one text, its labels read once. */
+function classify(text: string): Classification {
+  let first: string | null = null;
+  let firstUseful: string | null = null;
+  for (const block of labelledBlocks(text)) {
+    first ??= block;
+    if (!isUseful(block)) continue;
+    firstUseful ??= block;
+    const names = personNames(block);
+    if (names) return { classifiedBy: names, reasons: reasonsOf(firstUseful) };
+  }
+  if (firstUseful !== null) return { classifiedBy: [], reasons: reasonsOf(firstUseful) };
+  // No useful label: the first one's text, else a reasons line.
+  return { classifiedBy: (first === null ? null : personNames(first)) ?? [], reasons: reasonsOf(first ?? reasonsLine(text)) };
 }
 
 /**
@@ -109,28 +150,28 @@ function namesIn(block: string): string[] {
   const reasonStart = reasonStartPattern.exec(block);
   // `Robert O. Blake, Jr. for reasons`: the dot before the reasons closes the suffix.
   const cut = reasonStart ? reasonStart.index + (/(?:Jr|JR|Sr|SR)$/.test(block.slice(0, reasonStart.index)) ? 1 : 0) : block.length;
-  const names = collapseSpaces(
-    block
-      .slice(0, cut)
-      .replace(/\((?:U|C|S|SBU)\)/g, ' ')
-      .replace(/^(?:\s*Classified\s+by\s*:?)+/i, '')
-      .replace(/\.\.\.\S*$|\s\S+\.\.\.$/, '')
-      // `Daniel O,Grady`: an apostrophe sent as a comma.
-      .replace(/\b([OD]),(?=[A-Z][a-z])/g, "$1'")
-      // `Counselor:Steve Weston`, `AMB:RCROCKER`, `DCM/Ted Osius`: a title glued to the name.
-      .replace(/:(?=[A-Za-z])/g, ': ')
-      .replace(/\b([A-Z]{2,})\/(?=[A-Z][a-z])/g, '$1 ')
-      .replace(suffixPattern, '\uE000$1'),
-  );
-  for (const segment of names.split(/[;,]/)) {
-    const parts = segment.split(/\s+(?:and|AND|&)\s+/).map(stripTitles);
+  // Each pattern runs only on a text that holds its character: most blocks are `Title First Last`.
+  let names = block.slice(0, cut);
+  if (names.includes('(')) names = names.replace(/\((?:U|C|S|SBU)\)/g, ' ');
+  names = names.replace(/^(?:\s*Classified\s+by\s*:?)+/i, '');
+  if (names.includes('...')) names = names.replace(/\.\.\.\S*$|\s\S+\.\.\.$/, '');
+  // `Daniel O,Grady`: an apostrophe sent as a comma.
+  if (names.includes(',')) names = names.replace(/\b([OD]),(?=[A-Z][a-z])/g, "$1'");
+  // `Counselor:Steve Weston`, `AMB:RCROCKER`, `DCM/Ted Osius`: a title glued to the name.
+  if (names.includes(':')) names = names.replace(/:(?=[A-Za-z])/g, ': ');
+  if (names.includes('/')) names = names.replace(/\b([A-Z]{2,})\/(?=[A-Z][a-z])/g, '$1 ');
+  if (names.includes(',')) names = names.replace(suffixPattern, '\uE000$1');
+  for (const segment of collapseSpaces(names).split(/[;,]/)) {
+    const pieces = segment.split(/\s+(?:and|AND|&)\s+/);
+    const parts = pieces.map(stripTitles);
     // `DTRA Fred Carter and Poloff Steven Prohaska` names two people; `Development and
     // Economic Affairs Donald Blome` names one.
     // `U/S for Arms Control and International Security (T) John C. Rood`: an `and` inside an office's
     // name (after `for` or `of`) joins no two people.
-    const joinsOffices = parts.length > 1 && /\b(?:for|FOR|of|OF)\s/.test(segment.split(/\s+(?:and|AND|&)\s+/)[0]!);
-    const people = !joinsOffices && parts.every((part) => part.includes(' ')) ? parts : [stripTitles(segment)];
-    const named = people.filter((name) => name !== '').map((name) => name.replace(/\uE000/g, ', '));
+    const joinsOffices = parts.length > 1 && /\b(?:for|FOR|of|OF)\s/.test(pieces[0]!);
+    // One piece is the segment itself, its titles already stripped.
+    const people = parts.length === 1 || (!joinsOffices && parts.every((part) => part.includes(' '))) ? parts : [stripTitles(segment)];
+    const named = people.filter((name) => name !== '').map((name) => (name.includes('\uE000') ? name.replace(/\uE000/g, ', ') : name));
     if (named.length > 0) return named;
   }
   return [];

@@ -70,17 +70,37 @@ function routingText(header: string, from: number): string {
   return blank ? text.slice(0, blank.index) : text;
 }
 
+interface Routing {
+  header: string;
+  /** Where the FM line starts, 0 without one. */
+  from: number;
+  hasFm: boolean;
+  /** The text a label is looked for in. */
+  text: string;
+}
+
+/** The routing block of the header read last: parse.ts asks for its TO and then its INFO addressees. */
+let lastRouting: Routing | null = null;
+
+function routingOf(header: string): Routing {
+  if (lastRouting?.header !== header) {
+    const fm = routingStart(header);
+    const from = fm ?? 0;
+    lastRouting = { header, from, hasFm: fm !== null, text: fm === null ? header.slice(0, 20000) : routingText(header, from) };
+  }
+  return lastRouting;
+}
+
 function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
-  const fm = routingStart(header);
-  const from = fm ?? 0;
-  const label = labelPattern.exec(fm === null ? header.slice(0, 20000) : routingText(header, from));
+  const { from, hasFm, text } = routingOf(header);
+  const label = labelPattern.exec(text);
   const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
-  if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (fm === null && !isAddressee(after))) return [];
+  if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!hasFm && !isAddressee(after))) return [];
   const start = from + label.index + label[0].length;
   const lines = header.slice(start, start + 20000).split('\n');
   const recipients: Recipient[] = [];
-  for (const [index, rawLine] of lines.entries()) {
-    let line = rawLine.trim();
+  for (let index = 0; index < lines.length; index++) {
+    let line = lines[index]!.trim();
     // `TO PAGE 02        STATE   015113  182333Z`: an old page header between the label and its addressees.
     if (oldPageHeaderPattern.test(line)) continue;
     if (index > 0) {
@@ -99,7 +119,7 @@ function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
       gluedTextPattern.exec(line) ??
       (digitCapitalPattern.test(line) ? gluedToNumberPattern.exec(line) : null);
     if (record) line = line.slice(0, record.index).trim();
-    if (line !== '') recipients.push(...splitAddressees(line).map(toRecipient));
+    if (line !== '') for (const addressee of splitAddressees(line)) recipients.push(toRecipient(addressee));
     if (banner || record) break;
   }
   return recipients;
@@ -117,7 +137,8 @@ function isAddressee(text: string): boolean {
  */
 function splitAddressees(line: string): string[] {
   if (line.includes('/')) {
-    const month = /\/\S+(?: \S+)*?( (?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))(?= |$)/.exec(line);
+    // Most lines name no month: the pattern below, tried at every slash, runs only on a line that does.
+    const month = monthWordPattern.test(line) && /\/\S+(?: \S+)*?( (?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))(?= |$)/.exec(line);
     if (!month) return [line];
     const at = month.index + month[0].length;
     const rest = line.slice(at).trim();
@@ -133,6 +154,8 @@ function splitAddressees(line: string): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
+
+const monthWordPattern = / (?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?= |$)/;
 
 function isRoutingLine(line: string): boolean {
   return /^\s*[A-Z0-9]{4,8}\//.test(line);
@@ -165,6 +188,8 @@ function toRecipient(line: string): Recipient {
   const slash = routedPattern.exec(line) ?? routedPattern.exec(line.replace(gluedRoutePattern, '$1/'));
   const route = slash ? (slash[1] ?? null) : null;
   const rest = (slash ? (slash[2] ?? '') : line).trim();
+  // Only a name that ends in a number or a precedence (`…H`, `…E`, `…Y`) can have them.
+  if (!/[\dEHY]$/.test(rest)) return { route, name: rest, precedence: null, mcn: null };
   const swapped = numberFirstPattern.exec(rest);
   const parts = swapped ? [swapped[0], swapped[1], swapped[3], swapped[2]] : addresseePattern.exec(rest);
   const name = (parts?.[1] ?? rest).trim();

@@ -239,15 +239,13 @@ function repeatedLabelPattern(label: string): RegExp {
 
 const repeatedLabelPatterns = new Map<string, RegExp>();
 
+/** Each pattern runs only on a text that can hold it: the trimmed text has no space at either end. */
 function tidy(text: string): string {
-  return (
-    collapseSpaces(text.replace(/¶/g, ''))
-      .trim()
-      .replace(/^[:;,\s]+|[;,\s]+$/g, '')
-      .replace(/\s+(?:and|AND)$/, '')
-      // `B. BRASILIA 1544 1. Summary.`: the first paragraph's number run onto the REF line.
-      .replace(/(\d)\s+\d{1,2}\s?\.$/, '$1')
-  );
+  let tidied = collapseSpaces(text.includes('¶') ? text.replace(/¶/g, '') : text).trim();
+  if (/^[:;,]|[;,]$/.test(tidied)) tidied = tidied.replace(/^[:;,\s]+|[;,\s]+$/g, '');
+  if (/(?:and|AND)$/.test(tidied)) tidied = tidied.replace(/\s+(?:and|AND)$/, '');
+  // `B. BRASILIA 1544 1. Summary.`: the first paragraph's number run onto the REF line.
+  return tidied.endsWith('.') ? tidied.replace(/(\d)\s+\d{1,2}\s?\.$/, '$1') : tidied;
 }
 
 interface Citation {
@@ -351,17 +349,20 @@ function citesStation(words: string[]): boolean {
   return words.some((_, size) => normalizeStation(words.slice(0, size + 1).join(' ')) !== null);
 }
 
+/** Each pattern runs only on a word that can hold it: most words are a plain station word or serial. */
 function readKey(word: string): string {
-  return (
-    word
-      .replace(/[,;.:)]+$/, '')
-      .replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z][):](?=[A-Z]{2}))/, '')
-      // `TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)`: a note in brackets glued to the serial.
-      .replace(/^(\d{1,7})\([A-Za-z].*$/, '$1')
-      .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
-      .replace(/^O(?=\d{3}|\d$)/, '0')
-  );
+  let key = trailingPunctuationPattern.test(word) ? word.replace(/[,;.:)]+$/, '') : word;
+  const first = key.charCodeAt(0);
+  if (first === 35 || first === 40 || (first >= 65 && first <= 90)) {
+    key = key.replace(/^(?:#|\((?:U|C|S|SBU)\)(?=\d)|[A-Z][):](?=[A-Z]{2}))/, '');
+  }
+  // `TEGUCIGALPA 193(ZELAYA/GONZALES BILAT)`: a note in brackets glued to the serial.
+  if (key.includes('(')) key = key.replace(/^(\d{1,7})\([A-Za-z].*$/, '$1');
+  if (key.includes('0')) key = key.replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O');
+  return key.startsWith('O') ? key.replace(/^O(?=\d{3}|\d$)/, '0') : key;
 }
+
+const trailingPunctuationPattern = /[,;.:)]$/;
 
 /** The station (and year) written in the one to four words before a serial number. */
 function citedStation(words: string[], serialAt: number, raw: readonly string[]): { station: string; year?: string; start: number } | null {

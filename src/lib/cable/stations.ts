@@ -101,6 +101,22 @@ const aliases: Readonly<Record<string, string>> = {
  * used in reference ids (`BUENOSAIRES`, `STATE`, `USUNNEWYORK`); null when it names no known station.
  */
 export function normalizeStation(name: string): string | null {
+  let station = stationAnswers.get(name);
+  if (station === undefined) {
+    if (stationAnswers.size >= 20_000) stationAnswers.clear();
+    station = answerStation(name);
+    stationAnswers.set(name, station);
+  }
+  return station;
+}
+
+/**
+ * Each name's answer: REF lists and page breaks write the same few hundred stations cable after
+ * cable, and a name that is none is compared with every spelling. Cleared when full, so a long build stays small.
+ */
+const stationAnswers = new Map<string, string | null>();
+
+function answerStation(name: string): string | null {
   const key = name.toUpperCase().replace(/[^A-Z]/g, '');
   return (
     lookUp(key) ??
@@ -131,14 +147,21 @@ function nearStation(key: string): string | null {
 /** The one station whose name starts with a cut-short one (`HALIF`, `KUALALUMP`) in an id. */
 function stationStartingWith(key: string): string | null {
   if (key.length < 5) return null;
-  const longer = [...knownStations].filter((station) => station.length > key.length && station.startsWith(key));
+  const longer = stationList.filter((station) => station.length > key.length && station.startsWith(key));
   return longer.length === 1 ? (longer[0] ?? null) : null;
 }
 
+const stationList: readonly string[] = [...knownStations];
+
 function lookUp(key: string): string | null {
-  if (aliases[key] !== undefined) return aliases[key];
-  return knownStations.has(key) ? key : null;
+  return idForms.get(key) ?? null;
 }
+
+/** The id form of every station and other spelling, in one map: a spelling above a station of that name. */
+const idForms: ReadonlyMap<string, string> = new Map([
+  ...stationList.map((station) => [station, station] as const),
+  ...Object.entries(aliases),
+]);
 
 /** Whether a station name (already in id form) is known. */
 export function isStation(name: string): boolean {
