@@ -206,11 +206,13 @@ function toLines(text: string): FileLines {
   }
   const lines: Line[] = [];
   const starts: number[] = [];
-  let start = 0;
-  for (const line of clean.split('\n')) {
+  // Cut at each `\n` in turn, without the array of parts `split` builds first.
+  for (let start = 0; ; ) {
+    const end = clean.indexOf('\n', start);
     starts.push(start);
-    lines.push({ text: line, line: lines.length + 1 });
-    start += line.length + 1;
+    lines.push({ text: end < 0 ? clean.slice(start) : clean.slice(start, end), line: lines.length + 1 });
+    if (end < 0) break;
+    start = end + 1;
   }
   return { text: clean, lines, starts };
 }
@@ -233,7 +235,9 @@ function sliceOf(entries: Line[], { text, lines, starts }: FileLines): string | 
   const lastLine = lines[at + entries.length - 1];
   if (!starts || !firstLine || lastLine?.line !== last.line) return null;
   for (let index = 1; index < entries.length - 1; index++) if (entries[index] !== lines[at + index]) return null;
-  if (!firstLine.text.endsWith(first.text) || !lastLine.text.startsWith(last.text)) return null;
+  // Most entries are the file's own lines, whose text need not be compared.
+  if ((first !== firstLine && !firstLine.text.endsWith(first.text)) || (last !== lastLine && !lastLine.text.startsWith(last.text)))
+    return null;
   return text.slice(starts[at]! + firstLine.text.length - first.text.length, starts[last.line - 1]! + last.text.length);
 }
 
