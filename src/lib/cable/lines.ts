@@ -16,7 +16,8 @@ export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]â€â
  */
 export function normalizeLines(lines: Line[]): Line[] {
   let escapedCount = 0;
-  for (const entry of lines) if (entry.text.endsWith('\\')) escapedCount++;
+  // The last character read by its code: `endsWith` costs more on every line of every cable.
+  for (const entry of lines) if (entry.text.charCodeAt(entry.text.length - 1) === 92) escapedCount++;
   const escaped = escapedCount > lines.length / 4;
   const out: Line[] = [];
   for (const entry of lines) {
@@ -241,8 +242,19 @@ function patternsFor(text: string): readonly RegExp[] {
 
 /** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
 const hasTitle = ({ text }: Line): boolean =>
-  (text.includes('----') && patternsFor(text).some((pattern) => pattern !== slashedTitlePattern && isTitle(pattern.exec(text)))) ||
+  (text.includes('----') &&
+    !isRuleOnly(text) &&
+    patternsFor(text).some((pattern) => pattern !== slashedTitlePattern && isTitle(pattern.exec(text)))) ||
   (text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
+
+/** A line of dashes and blanks only (an underline: most lines with four dashes), where no pattern finds a title. */
+function isRuleOnly(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 45 && !isBlankCode(code)) return false;
+  }
+  return true;
+}
 
 /**
  * A title found by a pattern, unless it holds three numbers in a row: then it is a table's row
