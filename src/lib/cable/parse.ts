@@ -290,19 +290,8 @@ function goesOn(longer: string, shorter: string): boolean {
   if (!longKey.startsWith(shortKey) || longKey.length <= shortKey.length) return false;
   const words = longer.split(' ');
   let at = 0;
-  for (let read = 0; at < words.length && read < shortKey.length; at++) read += keyLength(words[at]!);
+  for (let read = 0; at < words.length && read < shortKey.length; at++) read += subjectKey(words[at]!).length;
   return !gluedOnPattern.test(words.slice(at).join(' '));
-}
-
-/** How many characters of a text its `subjectKey` keeps, counted without building the key. */
-function keyLength(text: string): number {
-  const upper = text.toUpperCase();
-  let length = 0;
-  for (let at = 0; at < upper.length; at++) {
-    const code = upper.charCodeAt(at);
-    if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) length++;
-  }
-  return length;
 }
 
 /** What the release glued onto a subject in line 2, not more of the subject. */
