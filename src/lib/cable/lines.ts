@@ -16,7 +16,9 @@ export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”�
  */
 export function normalizeLines(lines: Line[]): Line[] {
   let escapedCount = 0;
-  for (const entry of lines) if (entry.text.endsWith('\\')) escapedCount++;
+  // The last character read by its code (`endsWith` costs more), and only of a line that has one: a read
+  // past the end makes the optimised code start over. The same holds for the other tests on every line.
+  for (const { text } of lines) if (text.length > 0 && text.charCodeAt(text.length - 1) === 92) escapedCount++;
   const escaped = escapedCount > lines.length / 4;
   const out: Line[] = [];
   for (const entry of lines) {
@@ -130,24 +132,25 @@ function nextRunIn(text: string, from: number): number {
     if (!markingPattern.test(text)) continue;
     let at = open;
     // `16. (SBU)`, `6.  (SBU)`: a blank or a few between the number's dot and the marking.
-    for (let blanks = 0; blanks < 3 && isBlankCode(text.charCodeAt(at - 1)); blanks++) at--;
-    if (text.charCodeAt(at - 1) !== 46) continue;
+    // Each read is of a character of the line (`at > 0`): one before its start makes the optimised code start over.
+    for (let blanks = 0; blanks < 3 && at > 0 && isBlankCode(text.charCodeAt(at - 1)); blanks++) at--;
+    if (at === 0 || text.charCodeAt(at - 1) !== 46) continue;
     at--;
-    if (isBlankCode(text.charCodeAt(at - 1))) at--;
+    if (at > 0 && isBlankCode(text.charCodeAt(at - 1))) at--;
     let digits = 0;
-    while (digits < 3 && isDigit(text.charCodeAt(at - 1))) {
+    while (digits < 3 && at > 0 && isDigit(text.charCodeAt(at - 1))) {
       at--;
       digits++;
     }
-    if (digits === 0 || digits > 2) continue;
+    // A paragraph's own number at the start of the line (`1. (C) …`, most markings) follows no sentence.
+    if (digits === 0 || digits > 2 || at === 0) continue;
     let before = at;
-    while (isBlankCode(text.charCodeAt(before - 1))) before--;
+    while (before > 0 && isBlankCode(text.charCodeAt(before - 1))) before--;
+    if (before === at || before === 0) continue;
     // After a sentence, after the dashes of a heading (`… Assistance ------- 5. (C)`), or after a page
     // break the release ran into the line (`… fizzled.   TRIPOLI 00000764  002 OF 002   7. (SBU)`).
     const previous = text.charCodeAt(before - 1);
     if (
-      before === at ||
-      before === 0 ||
       !(
         sentenceEndCodes.has(previous) ||
         (previous === 45 && text.startsWith('---', before - 3)) ||
@@ -241,8 +244,19 @@ function patternsFor(text: string): readonly RegExp[] {
 
 /** A line with four dashes in a row, or ending with a slash (one search each) before the patterns are tried. */
 const hasTitle = ({ text }: Line): boolean =>
-  (text.includes('----') && patternsFor(text).some((pattern) => pattern !== slashedTitlePattern && isTitle(pattern.exec(text)))) ||
-  (text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
+  (text.includes('----') &&
+    !isRuleOnly(text) &&
+    patternsFor(text).some((pattern) => pattern !== slashedTitlePattern && isTitle(pattern.exec(text)))) ||
+  (text.length > 0 && text.charCodeAt(text.length - 1) === 47 && slashedTitlePattern.test(text));
+
+/** A line of dashes and blanks only (an underline: most lines with four dashes), where no pattern finds a title. */
+function isRuleOnly(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 45 && !isBlankCode(code)) return false;
+  }
+  return true;
+}
 
 /**
  * A title found by a pattern, unless it holds three numbers in a row: then it is a table's row
@@ -338,13 +352,15 @@ function doublingStart(lines: Line[]): number {
 export function startsLowerCase(text: string): boolean {
   let at = 0;
   while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  // A blank line has no first character: no read past its end (which makes the optimised code start over).
+  if (at === text.length) return false;
   const code = text.charCodeAt(at);
   return code >= 97 && code <= 122;
 }
 
 /** Most lines start with a letter: only a dash or a space can open a glued underline. */
 const hasGluedUnderline = ({ text }: Line): boolean =>
-  (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 32) && gluedUnderlinePattern.test(text);
+  text.length > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 32) && gluedUnderlinePattern.test(text);
 
 function splitGluedUnderline(entry: Line): Line[] {
   const underline = gluedUnderlinePattern.exec(entry.text);

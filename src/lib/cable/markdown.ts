@@ -2,7 +2,7 @@
  * Blocks → mdast → Markdown. Every piece of cable text becomes a `text` or `code` node and
  * remark's serializer escapes it, so nothing a cable says can turn into Markdown syntax.
  */
-import type { BlockContent, Heading, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, Heading, List, Paragraph, Root, RootContent, Text } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type State, toMarkdown } from 'mdast-util-to-markdown';
 import type { Block } from './body.ts';
 
@@ -14,13 +14,116 @@ export function toMdast(blocks: Block[]): Root {
 }
 
 export function serialize(tree: Root): string {
-  return toMarkdown(tree, {
-    bullet: '-',
-    fence: '`',
-    listItemIndent: 'one',
-    rule: '-',
-    handlers: { root, heading, paragraph: oneTextParagraph, text },
-  });
+  return (
+    serializeBlocks(tree) ??
+    toMarkdown(tree, {
+      bullet: '-',
+      fence: '`',
+      listItemIndent: 'one',
+      rule: '-',
+      handlers: { root, heading, paragraph: oneTextParagraph, text },
+    })
+  );
+}
+
+/**
+ * The Markdown of a tree as `toMdast` makes them, written out directly: what remark's serializer
+ * gives those nodes with the options above, without its state, trackers and handler lookups (most
+ * of the serializer's time). Null for any other shape (a text with a line break, a loose list, a
+ * node type `toMdast` makes none of): that tree goes to remark's serializer.
+ */
+function serializeBlocks(tree: Root): string | null {
+  let out = '';
+  // Two lists in a row: the second takes the other bullet, as remark's `list` handler does.
+  let lastBullet: string | undefined;
+  const children = tree.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    let value: string | null;
+    if (node.type === 'list') {
+      const bullet = lastBullet === '-' ? '*' : '-';
+      value = listMarkdown(node, bullet);
+      lastBullet = bullet;
+    } else {
+      value = blockMarkdown(node);
+      lastBullet = undefined;
+    }
+    if (value === null) return null;
+    out += index === 0 ? value : `\n\n${value}`;
+  }
+  const last = out.charCodeAt(out.length - 1);
+  return out && last !== 10 && last !== 13 ? `${out}\n` : out;
+}
+
+function blockMarkdown(node: RootContent): string | null {
+  switch (node.type) {
+    case 'paragraph':
+      return phrasingMarkdown(node);
+    case 'heading': {
+      if (!isOneText(node)) return null;
+      const sequence = '#'.repeat(node.depth);
+      const value = escapeValue((node.children[0] as Text).value, { isHeading: true, atLineStart: false });
+      return value === null ? null : value ? `${sequence} ${value}` : sequence;
+    }
+    case 'code': {
+      if (node.lang !== TABLE_LANG || node.meta) return null;
+      const raw = node.value || '';
+      const fence = '`'.repeat(Math.max(longestBacktickRun(raw) + 1, 3));
+      return raw ? `${fence}${TABLE_LANG}\n${raw}\n${fence}` : `${fence}${TABLE_LANG}\n${fence}`;
+    }
+    case 'thematicBreak':
+      return '---';
+    default:
+      return null;
+  }
+}
+
+/** The longest run of backticks in a table, which its fence must outrun. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (let at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at)) {
+    let end = at + 1;
+    while (text.charCodeAt(end) === 96) end++;
+    longest = Math.max(longest, end - at);
+    at = end;
+  }
+  return longest;
+}
+
+/** A tight, unordered list of one-paragraph items, each on one line: `- text`, or the bullet alone for an empty one. */
+function listMarkdown(node: List, bullet: string): string | null {
+  if (node.ordered || node.spread) return null;
+  let out = '';
+  for (let index = 0; index < node.children.length; index++) {
+    const item = node.children[index]!;
+    const paragraph = item.children[0];
+    if (item.spread || item.children.length !== 1 || paragraph?.type !== 'paragraph' || !isOneText(paragraph)) return null;
+    const value = escapeValue((paragraph.children[0] as Text).value, { isHeading: false, atLineStart: true });
+    if (value === null) return null;
+    out += `${index === 0 ? '' : '\n'}${value ? `${bullet} ${value}` : bullet}`;
+  }
+  return out;
+}
+
+/**
+ * A paragraph of text nodes and line breaks, as remark's phrasing container joins them: a break is
+ * `\` and a line end, an empty text adds nothing, and a text opens a line unless it follows one.
+ */
+function phrasingMarkdown(node: Paragraph): string | null {
+  let out = '';
+  let atLineStart = true;
+  for (const child of node.children) {
+    if (child.type === 'break') {
+      out += '\\\n';
+      atLineStart = true;
+    } else if (child.type === 'text') {
+      const value = escapeValue(child.value, { isHeading: false, atLineStart });
+      if (value === null) return null;
+      if (value) atLineStart = false;
+      out += value;
+    } else return null;
+  }
+  return out;
 }
 
 /**
@@ -104,13 +207,17 @@ function onlyText(node: Paragraph | Heading, state: State, info: Info): string {
  */
 const text: Handle = (node: Text, parent, state: State, info) => {
   const value = node.value;
-  const isHeading = parent?.type === 'heading';
-  const atLineStart = info.before === '' || /[\r\n]$/.test(info.before);
-  // Most text holds none of the characters escaped inside a line, nor a line break: one search tells.
-  if (!(isHeading ? headingSpecialPattern : specialPattern).test(value)) return escapeLineStart(value, { atLineStart });
-  if (value.includes('\n') || value.includes('\r')) return state.safe(value, info);
-  return escapeText(value, { isHeading, atLineStart });
+  const place = { isHeading: parent?.type === 'heading', atLineStart: info.before === '' || /[\r\n]$/.test(info.before) };
+  return escapeValue(value, place) ?? state.safe(value, info);
 };
+
+/** A text node's value escaped as `text` above escapes it; null when it holds a line break (left to remark's `safe`). */
+function escapeValue(value: string, place: { isHeading: boolean; atLineStart: boolean }): string | null {
+  // Most text holds none of the characters escaped inside a line, nor a line break: one search tells.
+  if (!(place.isHeading ? headingSpecialPattern : specialPattern).test(value)) return escapeLineStart(value, place);
+  if (value.includes('\n') || value.includes('\r')) return null;
+  return escapeText(value, place);
+}
 
 /** Every character `escapeText` escapes inside a line (`&` only before a character reference), and the line breaks. */
 const specialPattern = /[\\`*_[\]<~|&\n\r]/;

@@ -118,7 +118,7 @@ export function readMetadata(lines: Line[], messages: MessageList): Metadata | n
 /** `Tue Jun 23 00:00:00 +0200 2009` (as released) or `2009-06-23` → `2009-06-23`. */
 function parseCreated(text: string): { date?: string; error?: string } {
   const released = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) \d{2}:\d{2}:\d{2} [+-]\d{4} (\d{4})$/.exec(text);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?$/.exec(text);
+  const iso = released ? null : /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?$/.exec(text);
   let year: string;
   let month: string | undefined;
   let day: string;
@@ -131,12 +131,21 @@ function parseCreated(text: string): { date?: string; error?: string } {
     return { error: 'not a date' };
   }
   const value = `${year}-${month}-${day.padStart(2, '0')}`;
+  // A day of the calendar in a cable's years, as nearly every line 3 holds, is told without parsing a date.
+  if (month && isCalendarDay(Number(year), Number(month), Number(day)) && Number(year) >= 1900 && Number(year) <= 2100)
+    return { date: value };
   const parsed = new Date(`${value}T00:00:00Z`);
   if (!month || Number.isNaN(parsed.getTime()) || parsed.getUTCDate() !== Number(day)) {
     return { error: `${value.replace(/-undefined-/, '-??-')} is not a day of the calendar` };
   }
   if (Number(year) < 1900 || Number(year) > 2100) return { error: `year ${year} is impossible for a cable` };
   return { date: value };
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (isLeap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
 /** Line 4, spaced-out or in any case: `SECRET//NOFORN`, `Confidential`. */

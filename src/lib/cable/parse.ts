@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import { type Body, beforeGluedField, type FieldName, setApartSignature, splitBody } from './body.ts';
 import { parseClassification } from './classified-by.ts';
 import { parseDeclassification, parseSigners, parseSubject, parseSummary, parseTags } from './fields.ts';
-import { type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
+import { type DateTimeGroup, type Line, parseDateTimeGroup, parseRouting, splitEnvelope } from './header.ts';
 import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
 import { readMetadata } from './metadata.ts';
@@ -73,7 +73,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const routingText = inBody.length > 0 ? textOf(inBody, file) : null;
   const routing = parseRouting(routingLines);
   const canonicalId = canonicalizeId(metadata.id);
-  const fields = (name: FieldName): string[] => fieldTexts(body, name);
+  const fields = (name: FieldName): string[] => fieldTexts(body, name, file);
   const hasText = envelope.body.some((entry) => entry.text.trim());
 
   const tagFields = fields('tags');
@@ -206,11 +206,13 @@ function toLines(text: string): FileLines {
   }
   const lines: Line[] = [];
   const starts: number[] = [];
-  let start = 0;
-  for (const line of clean.split('\n')) {
+  // Cut at each `\n` in turn, without the array of parts `split` builds first.
+  for (let start = 0; ; ) {
+    const end = clean.indexOf('\n', start);
     starts.push(start);
-    lines.push({ text: line, line: lines.length + 1 });
-    start += line.length + 1;
+    lines.push({ text: end < 0 ? clean.slice(start) : clean.slice(start, end), line: lines.length + 1 });
+    if (end < 0) break;
+    start = end + 1;
   }
   return { text: clean, lines, starts };
 }
@@ -233,7 +235,9 @@ function sliceOf(entries: Line[], { text, lines, starts }: FileLines): string | 
   const lastLine = lines[at + entries.length - 1];
   if (!starts || !firstLine || lastLine?.line !== last.line) return null;
   for (let index = 1; index < entries.length - 1; index++) if (entries[index] !== lines[at + index]) return null;
-  if (!firstLine.text.endsWith(first.text) || !lastLine.text.startsWith(last.text)) return null;
+  // Most entries are the file's own lines, whose text need not be compared.
+  if ((first !== firstLine && !firstLine.text.endsWith(first.text)) || (last !== lastLine && !lastLine.text.startsWith(last.text)))
+    return null;
   return text.slice(starts[at]! + firstLine.text.length - first.text.length, starts[last.line - 1]! + last.text.length);
 }
 
@@ -242,9 +246,19 @@ function withTime(date: string, group: ReturnType<typeof parseDateTimeGroup>): s
   if (!group) return date;
   const pad = (value: number): string => String(value).padStart(2, '0');
   const stamp = `${group.year}-${pad(group.month)}-${pad(group.day)}`;
-  const apart = Math.abs(Date.parse(`${stamp}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`));
+  // Line 3's date is a day of the calendar as `YYYY-MM-DD`: its parts give its time, no string is parsed.
+  const listed = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const apart = Math.abs(midnightOf(group, stamp) - listed);
   if (!(apart <= 86_400_000)) return date;
   return `${stamp}T${pad(group.hour)}:${pad(group.minute)}:00Z`;
+}
+
+/**
+ * `Date.parse` of the group's day at midnight UTC, without parsing a string when its year has four
+ * digits: the parser then rolls a day past the month's end over (`02-30` is 2 March) as `Date.UTC` does.
+ */
+function midnightOf(group: DateTimeGroup, stamp: string): number {
+  return group.year >= 1000 ? Date.UTC(group.year, group.month - 1, group.day) : Date.parse(`${stamp}T00:00:00Z`);
 }
 
 /**
@@ -272,10 +286,11 @@ const subjectKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-
  */
 function goesOn(longer: string, shorter: string): boolean {
   const shortKey = subjectKey(shorter.replace(/(?:\.{3}|…)$/, ''));
-  if (!subjectKey(longer).startsWith(shortKey) || subjectKey(longer).length <= shortKey.length) return false;
+  const longKey = subjectKey(longer);
+  if (!longKey.startsWith(shortKey) || longKey.length <= shortKey.length) return false;
   const words = longer.split(' ');
   let at = 0;
-  for (let read = ''; at < words.length && read.length < shortKey.length; at++) read += subjectKey(words[at]!);
+  for (let read = 0; at < words.length && read < shortKey.length; at++) read += subjectKey(words[at]!).length;
   return !gluedOnPattern.test(words.slice(at).join(' '));
 }
 
@@ -312,9 +327,9 @@ function bodyRouting(lines: Line[], body: Body): Line[] {
   return head.slice(start, end);
 }
 
-/** The text of each occurrence of a field, in order. */
-function fieldTexts(body: Body, name: FieldName): string[] {
-  return (body.preamble.fields[name] ?? []).map((lines) => lines.map((entry) => entry.text).join('\n'));
+/** The text of each occurrence of a field, in order (a slice of the file's text where it can be). */
+function fieldTexts(body: Body, name: FieldName, file: FileLines): string[] {
+  return (body.preamble.fields[name] ?? []).map((lines) => textOf(lines, file));
 }
 
 function fieldLine(body: Body, name: FieldName): number {
@@ -356,6 +371,8 @@ function longestSubject(texts: string[]): string | null {
 }
 
 function unique<T>(values: T[], key: (value: T) => string): T[] {
+  // One value or none is unique already (each caller's array is its own).
+  if (values.length < 2) return values;
   const seen = new Set<string>();
   return values.filter((value) => {
     const id = key(value);
