@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  parseAddressees,
   parseClassifiedBy,
   parseDeclassification,
   parseInfoRecipients,
@@ -40,6 +41,14 @@ describe('fields of real cable fragments', () => {
       }
       for (const name of names) expect(actual[name], name).toEqual(fixture.expected[name]);
     });
+  }
+});
+
+test('parseAddressees reads the TO and INFO addressees of every recipients fixture at once, as the two readers do alone', () => {
+  const fixtures = readFixtures('fields').filter(({ expected }) => 'parseRecipients' in expected || 'parseInfoRecipients' in expected);
+  expect(fixtures.length).toBeGreaterThan(3);
+  for (const { input } of fixtures) {
+    expect(parseAddressees(input)).toEqual({ to: parseRecipients(input), info: parseInfoRecipients(input) });
   }
 });
 

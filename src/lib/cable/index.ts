@@ -13,7 +13,7 @@ export type { Message } from './messages.ts';
 export { formatMessage } from './messages.ts';
 export type { Cable, ParseOptions, ParseResult } from './parse.ts';
 export { parseCable } from './parse.ts';
-export { parseInfoRecipients, parseRecipients } from './recipients.ts';
+export { parseAddressees, parseInfoRecipients, parseRecipients } from './recipients.ts';
 export { parseReferences } from './references.ts';
 export type { Heading, Paragraph, RenderedCable, RenderOptions } from './render.ts';
 export { renderCable } from './render.ts';

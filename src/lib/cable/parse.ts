@@ -12,7 +12,7 @@ import { serialize, toMdast } from './markdown.ts';
 import { type Message, MessageList } from './messages.ts';
 import { readMetadata } from './metadata.ts';
 import { removeGluedPageNumbers } from './page-breaks.ts';
-import { parseInfoRecipients, parseRecipients } from './recipients.ts';
+import { parseAddressees } from './recipients.ts';
 import { parseReferences } from './references.ts';
 import type { CableFrontmatter, Reference } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
@@ -115,7 +115,7 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   );
 
   const signers = parseSigners(bodyText, { classifiedBy: classification.classifiedBy });
-  const recipientsText = withoutGluedSubject(routingText ?? headerText, metadata.subject);
+  const addressees = parseAddressees(withoutGluedSubject(routingText ?? headerText, metadata.subject));
   const frontmatter: CableFrontmatter = {
     id: metadata.id,
     canonicalId,
@@ -126,8 +126,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
     tags,
     ...(tagCorrections.length > 0 ? { tagCorrections: unique(tagCorrections, ({ written }) => written) } : {}),
     from: routing.from,
-    to: parseRecipients(recipientsText),
-    info: parseInfoRecipients(recipientsText),
+    to: addressees.to,
+    info: addressees.info,
     precedence: routing.precedence,
     caveats: caveatsOf(body, envelope.banner?.text ?? ''),
     eo: eo === null ? null : withoutOrder(eo),

@@ -32,13 +32,23 @@ const numberFirstPattern = new RegExp(String.raw`^(.*?)\s+(${mcn})\s+(${preceden
 
 /** Addressees of the TO line (and the lines that follow it, up to INFO). */
 export function parseRecipients(header: string): Recipient[] {
-  return parseBlock(header, /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,}|(?:ALL|CDR|CIA|NSC|DIA)\s)/);
+  return parseBlock(routingOf(header), toLabelPattern);
 }
+
+const toLabelPattern = /(?:^|\s)TO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{4,}|(?:ALL|CDR|CIA|NSC|DIA)\s)/;
 
 /** Addressees of the INFO lines, up to the banner or the end of the routing block. */
 export function parseInfoRecipients(header: string): Recipient[] {
   // `INFO EU MEMBER STATES COLLECTIVE`: a name may open with a word of two letters.
-  return parseBlock(header, /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,}|[A-Z]{2} [A-Z]{3,})/);
+  return parseBlock(routingOf(header), infoLabelPattern);
+}
+
+const infoLabelPattern = /(?:^|\s)INFO[ \t]+(?=[A-Z0-9]{4,8}\/|[A-Z]{3,}|[A-Z]{2} [A-Z]{3,})/;
+
+/** The TO and INFO addressees at once, the routing block found once for both. */
+export function parseAddressees(header: string): { to: Recipient[]; info: Recipient[] } {
+  const routing = routingOf(header);
+  return { to: parseBlock(routing, toLabelPattern), info: parseBlock(routing, infoLabelPattern) };
 }
 
 /** The FM line of a routing block; `FM` also abbreviates Foreign Minister (`FM KUSA: …` in a subject). */
@@ -70,6 +80,7 @@ function routingText(header: string, from: number): string {
   return blank ? text.slice(0, blank.index) : text;
 }
 
+/** Where a header's routing block is, found once for its TO and INFO addressees. */
 interface Routing {
   header: string;
   /** Where the FM line starts, 0 without one. */
@@ -79,20 +90,14 @@ interface Routing {
   text: string;
 }
 
-/** The routing block of the header read last: parse.ts asks for its TO and then its INFO addressees. */
-let lastRouting: Routing | null = null;
-
 function routingOf(header: string): Routing {
-  if (lastRouting?.header !== header) {
-    const fm = routingStart(header);
-    const from = fm ?? 0;
-    lastRouting = { header, from, hasFm: fm !== null, text: fm === null ? header.slice(0, 20000) : routingText(header, from) };
-  }
-  return lastRouting;
+  const fm = routingStart(header);
+  const from = fm ?? 0;
+  return { header, from, hasFm: fm !== null, text: fm === null ? header.slice(0, 20000) : routingText(header, from) };
 }
 
-function parseBlock(header: string, labelPattern: RegExp): Recipient[] {
-  const { from, hasFm, text } = routingOf(header);
+function parseBlock(routing: Routing, labelPattern: RegExp): Recipient[] {
+  const { header, from, hasFm, text } = routing;
   const label = labelPattern.exec(text);
   const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
   if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!hasFm && !isAddressee(after))) return [];
