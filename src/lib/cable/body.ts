@@ -99,7 +99,7 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
       out.push(pageBreak);
       continue;
     }
-    const header = entry.text.includes('PAGE') ? pageHeaderPattern.exec(entry.text) : null;
+    const header = opensPageHeader(entry.text) ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
       out.push(hasCount ? removeInlinePageBreaks(entry, dropped) : entry);
       continue;
@@ -110,6 +110,13 @@ function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
     if (rest.trim()) out.push({ ...entry, text: rest });
   }
   return out;
+}
+
+/** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
+function opensPageHeader(text: string): boolean {
+  let at = 0;
+  while (isSpace(text.charCodeAt(at))) at++;
+  return text.startsWith('PAGE', at);
 }
 
 /** Whether an `OF` is followed by a three-digit page count (`002 OF 005`), as every page break has. */
@@ -214,11 +221,11 @@ const loneClassificationPattern = /^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMIT
  * above it goes with it.
  */
 function setApartSectionHeaders(lines: Line[]): Line[] {
-  if (!lines.some((entry) => entry.text.includes('PTQ') && sectionStartPattern.test(entry.text))) return lines;
+  if (!lines.some((entry) => isSectionStart(entry.text))) return lines;
   const out: Line[] = [];
   for (let at = 0; at < lines.length; at++) {
     const entry = lines[at]!;
-    const end = entry.text.includes('PTQ') && sectionStartPattern.test(entry.text) ? sectionHeaderEnd(lines, at) : -1;
+    const end = isSectionStart(entry.text) ? sectionHeaderEnd(lines, at) : -1;
     if (end < 0) {
       out.push(entry);
       continue;
@@ -233,12 +240,18 @@ function setApartSectionHeaders(lines: Line[]): Line[] {
   return out;
 }
 
+/** Told first by the line's end, a digit (or a space), as few lines end: asked of every line of every cable. */
+function isSectionStart(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (isDigit(last) || isSpace(last)) && text.includes('PTQ') && sectionStartPattern.test(text);
+}
+
 /** A blank line, the page's classification or the next page's header (`PAGE 05 ROME 01196 01 OF 02 082030Z`) above a section start. */
 function isPageFooter(text: string): boolean {
   return (
     isBlank(text) ||
     loneClassificationPattern.test(text) ||
-    (text.includes('PAGE') && pageHeaderPattern.exec(text)?.[0].length === text.length)
+    (opensPageHeader(text) && pageHeaderPattern.exec(text)?.[0].length === text.length)
   );
 }
 
