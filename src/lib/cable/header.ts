@@ -77,22 +77,24 @@ function matchBanner(text: string): RegExpExecArray | null {
 const bodyStartPattern = /^\s*(?:E\.?\s?O\.?\s+1[123]\d{3}\b|EO 1[123]\d{3}\b|TAGS?\b|SUBJE?C?T?:|SUBJ\b|¶\s*1\b|SIPDIS\b|1\.\s)/i;
 
 /**
- * Splits the telegram (the lines after the five metadata lines) into routing header,
- * banner and body.
+ * Splits the telegram (the file's lines from `from`, after the five metadata lines) into routing
+ * header, banner and body.
  */
-export function splitEnvelope(lines: Line[]): Envelope {
-  const limit = Math.min(lines.length, 400);
-  for (let index = 0; index < limit; index++) {
-    const { text, line } = lines[index]!;
+export function splitEnvelope(fileLines: Line[], from = 0): Envelope {
+  // The file's lines from `from` on, without a copy for the loop below, which most often stops in the first lines.
+  const limit = Math.min(fileLines.length, from + 400);
+  for (let at = from; at < limit; at++) {
+    const { text, line } = fileLines[at]!;
     const match = matchBanner(text);
-    if (!match || isRoutingOnly(text, match.index) || opensRouting(lines, index + 1)) continue;
+    if (!match || isRoutingOnly(text, match.index) || opensRouting(fileLines, at + 1)) continue;
     const before = text.slice(0, match.index);
     const after = text.slice(match.index + match[0].length);
-    const header = lines.slice(0, index);
+    const header = fileLines.slice(from, at);
     if (before.trim()) header.push({ text: before, line });
-    const body: Line[] = [];
-    if (after.trim()) body.push({ text: after, line });
-    body.push(...lines.slice(index + 1));
+    // The banner's line, in one copy with the lines below, is the rest of the line after the banner, or goes.
+    const hasAfter = after.trim() !== '';
+    const body = fileLines.slice(hasAfter ? at : at + 1);
+    if (hasAfter) body[0] = { text: after, line };
     return {
       header,
       banner: {
@@ -104,6 +106,7 @@ export function splitEnvelope(lines: Line[]): Envelope {
       body,
     };
   }
+  const lines = fileLines.slice(from);
   const start = lines.findIndex((entry) => bodyStartPattern.test(entry.text));
   const cut = start > 0 && looksLikeRouting(lines.slice(0, start)) ? start : 0;
   return { header: lines.slice(0, cut), banner: null, body: lines.slice(cut) };

@@ -233,8 +233,10 @@ function escapeText(value: string, { isHeading, atLineStart }: { isHeading: bool
 /** At the start of a line, what would open a block. */
 function escapeLineStart(value: string, { atLineStart }: { atLineStart: boolean }): string {
   // Most lines open with a letter, and what opens a block is told by the first character.
-  if (!atLineStart || !blockStartPattern.test(value)) return value;
+  if (!atLineStart) return value;
   const first = value.charCodeAt(0);
+  if (!opensBlockCodes.has(first) && !(first >= 48 && first <= 57)) return value;
+  if (!blockStartPattern.test(value)) return value;
   // An indent as a character reference, `1.` as `1\.`, `#`, `>`, `+`, `=` and `-` behind a backslash.
   if (first === 32 || first === 9) return `${first === 32 ? '&#x20;' : '&#x9;'}${value.slice(1)}`;
   if (first >= 48 && first <= 57) return value.replace(/^(\d{1,9})([.)])/, '$1\\$2');
@@ -245,6 +247,8 @@ const inlineSyntaxPattern = /[\\`*_[\]<~|]/g;
 const headingSyntaxPattern = /[\\`*_[\]<~|#]/g;
 /** What opens a block at the start of a line: an indent, `#`, `>`, `+`, `=`, `-`, `1.` or `1)`. */
 const blockStartPattern = /^(?:[ \t]|[#>+=-]|\d{1,9}[.)])/;
+/** The characters other than a digit that open `blockStartPattern`: a first character tells most lines apart without it. */
+const opensBlockCodes: ReadonlySet<number> = new Set([...' \t#>+=-'].map((char) => char.charCodeAt(0)));
 
 function toNode(block: Block): RootContent {
   switch (block.type) {

@@ -41,8 +41,14 @@ const monthNumbers: Record<string, string> = {
 export function readMetadata(lines: Line[], messages: MessageList): Metadata | null {
   let count = lines.length;
   while (count > 0 && !lines[count - 1]!.text.trim()) count--;
-  const values = lines.slice(0, Math.min(count, 5)).map((entry) => entry.text.trim());
-  const [id = '', subject = '', date = '', classification = '', origin = ''] = values;
+  const values: string[] = [];
+  for (let index = 0; index < Math.min(count, 5); index++) values.push(lines[index]!.text.trim());
+  // Read by index: a destructuring pattern walks the array's iterator, slow in a function run once per cable.
+  const id = values[0] ?? '';
+  const subject = values[1] ?? '';
+  const date = values[2] ?? '';
+  const classification = values[3] ?? '';
+  const origin = values[4] ?? '';
   if (count === 0) {
     const what = lines.length > 1 || lines[0]?.text ? 'holds only blank lines and spaces' : 'is empty';
     messages.fail(
@@ -123,10 +129,13 @@ function parseCreated(text: string): { date?: string; error?: string } {
   let month: string | undefined;
   let day: string;
   if (released) {
-    [, , day, year] = released as unknown as [string, string, string, string];
+    day = released[2]!;
+    year = released[3]!;
     month = monthNumbers[released[1]!];
   } else if (iso) {
-    [, year, month, day] = iso as unknown as [string, string, string, string];
+    year = iso[1]!;
+    month = iso[2]!;
+    day = iso[3]!;
   } else {
     return { error: 'not a date' };
   }
@@ -150,6 +159,9 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 
 /** Line 4, spaced-out or in any case: `SECRET//NOFORN`, `Confidential`. */
 function toClassification(text: string): Classification | null {
+  // Most line 4s are written as the classification is: nothing to normalize.
+  const written = classifications.find((entry) => entry === text);
+  if (written) return written;
   const normalized = text
     .toUpperCase()
     .replace(/\s*\/\/\s*/g, '//')

@@ -18,7 +18,7 @@ import type { CableFrontmatter, Reference } from './schema.ts';
 import { sectionBlocks } from './sections.ts';
 import { canonicalizeId } from './stations.ts';
 import type { TagCorrection } from './tags.ts';
-import { collapseSpaces, withSingleQuotes } from './text.ts';
+import { collapseSpaces, isBlank, withSingleQuotes } from './text.ts';
 
 export interface Cable {
   frontmatter: CableFrontmatter;
@@ -47,16 +47,17 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const metadata = readMetadata(lines, messages);
   if (!metadata) return { cable: null, messages: messages.messages };
 
-  const telegram = lines.slice(5);
-  const isPartial = /^\s*This record is a partial extract/i.test(telegram[0]?.text ?? '');
-  const envelope = splitEnvelope(telegram);
-  if (!envelope.banner && telegram.some((entry) => entry.text.trim())) {
+  // The telegram is the lines after the five of metadata.
+  const isPartial = /^\s*This record is a partial extract/i.test(lines[5]?.text ?? '');
+  const envelope = splitEnvelope(lines, 5);
+  const hasText = envelope.body.some(holdsText);
+  if (!envelope.banner && (hasText || envelope.header.some(holdsText))) {
     messages.warn('cable/no-banner', 'no classification banner found; the body starts at the first field or line', {
       line: envelope.body[0]?.line ?? 6,
     });
   }
   const body = splitBody(envelope.body);
-  if (envelope.body.every((entry) => !entry.text.trim())) {
+  if (!hasText) {
     messages.warn(
       'cable/empty-body',
       'the cable has its five metadata lines but no text; its page shows the metadata only. Add the telegram text after line 5',
@@ -74,18 +75,12 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const routing = parseRouting(routingLines);
   const canonicalId = canonicalizeId(metadata.id);
   const fields = (name: FieldName): string[] => fieldTexts(body, name, file);
-  const hasText = envelope.body.some((entry) => entry.text.trim());
 
   const tagFields = fields('tags');
   // Without a TAGS field in the body, a TAGS label anywhere (a run-together partial extract puts it in the header).
   const tagCorrections: TagCorrection[] = [];
   const tags =
-    tagFields.length > 0
-      ? unique(
-          tagFields.flatMap((text) => parseTags(text, { corrections: tagCorrections })),
-          (tag) => tag,
-        )
-      : parseTags(`${headerText}\n${bodyText}`, { corrections: tagCorrections });
+    tagFields.length > 0 ? tagsOf(tagFields, tagCorrections) : parseTags(`${headerText}\n${bodyText}`, { corrections: tagCorrections });
   if (tagFields.length === 0) {
     if (hasText && tags.length === 0)
       messages.warn('cable/missing-tags', 'no TAGS line; the cable is listed under no tag', { line: envelope.body[0]?.line ?? 6 });
@@ -144,6 +139,8 @@ export function parseCable(text: string, options: ParseOptions): ParseResult {
   const tree = toMdast(sectionBlocks(setApartSignature(body.blocks, signers)));
   return { cable: { frontmatter, markdown: serialize(tree), tree }, messages: messages.messages };
 }
+
+const holdsText = (entry: Line): boolean => !isBlank(entry.text);
 
 /**
  * The routing block without the subject an e-mail export glued to its last addressee
@@ -274,7 +271,8 @@ function chooseSubject(listedLine: string, body: string | null): string {
   });
   const listed = collapseSpaces(beforeGluedField(listedLine.slice(0, end))).trim();
   if (!body) return listed;
-  if (!listed) return body;
+  // The same subject twice (most cables) is not the longer of the two.
+  if (!listed || listed === body) return body;
   return goesOn(listed, body) ? listed : body;
 }
 
@@ -368,6 +366,14 @@ function longestSubject(texts: string[]): string | null {
     best = subject;
   }
   return best;
+}
+
+/** The tags of every TAGS field, each once, in order. */
+function tagsOf(fields: string[], corrections: TagCorrection[]): string[] {
+  const options = { corrections };
+  // Most cables have one TAGS field: its tags without `flatMap`'s copy.
+  const tags = fields.length === 1 ? parseTags(fields[0]!, options) : fields.flatMap((field) => parseTags(field, options));
+  return tags.length < 2 ? tags : [...new Set(tags)];
 }
 
 function unique<T>(values: T[], key: (value: T) => string): T[] {
