@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/lib/cable/body.ts';
 import { renderCable } from '../../src/lib/cable/index.ts';
-import { serialize, toMdast } from '../../src/lib/cable/markdown.ts';
+import { serialize, serializeWithRemark, toMdast } from '../../src/lib/cable/markdown.ts';
 
 const parse = (markdown: string): Root => unified().use(remarkParse).parse(markdown);
 
@@ -83,6 +83,27 @@ describe('Markdown serialization', () => {
         expect(textOf(tree.children[2]!).replace(/\n/g, '')).toBe(first + second);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("writes the blocks toMdast makes byte for byte as remark's serializer does", () => {
+    const block: fc.Arbitrary<Block> = fc.oneof(
+      cableText.map((text) => ({ type: 'paragraph', text, line: 1 }) as const),
+      cableText.map((text) => ({ type: 'heading', text, line: 1 }) as const),
+      cableText.map((text) => ({ type: 'signature', text, line: 1 }) as const),
+      fc.array(cableText, { minLength: 1, maxLength: 3 }).map((lines) => ({ type: 'lines', lines, line: 1 }) as const),
+      fc.array(cableText, { minLength: 1, maxLength: 3 }).map((lines) => ({ type: 'table', lines, line: 1 }) as const),
+      fc
+        .array(cableText, { minLength: 1, maxLength: 3 })
+        .map((texts) => ({ type: 'list', items: texts.map((text) => ({ text, line: 1 })), line: 1 }) as const),
+      fc.constant({ type: 'break', line: 1 } as const),
+    );
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+        const tree = toMdast(blocks);
+        expect(serialize(tree)).toBe(serializeWithRemark(tree));
+      }),
+      { numRuns: 3000 },
     );
   });
 
