@@ -168,10 +168,13 @@ export function parseRouting(header: Line[]): Routing {
   let dateTime: DateTimeGroup | null = null;
   for (const { text } of header) {
     const trimmed = text.trim();
-    if (!transmissionId) transmissionId = /^(VZCZC[A-Z0-9]+)/.exec(trimmed)?.[1] ?? null;
-    if (!from) from = /^FM\s+(.+?)\s*$/.exec(trimmed)?.[1] ?? null;
-    const dtgLine = /^([ZOPR])(?:\s?[ZOPR])?\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4}/i.exec(trimmed);
-    if (dtgLine && !precedence) precedence = precedenceByLetter[dtgLine[1]!.toUpperCase()] ?? null;
+    // Each pattern only where its line's start can match it: they run on every routing line.
+    if (!transmissionId && trimmed.startsWith('VZCZC')) transmissionId = /^(VZCZC[A-Z0-9]+)/.exec(trimmed)?.[1] ?? null;
+    if (!from && trimmed.startsWith('FM')) from = /^FM\s+(.+?)\s*$/.exec(trimmed)?.[1] ?? null;
+    if (!precedence) {
+      const dtgLine = /^([ZOPR])(?:\s?[ZOPR])?\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4}/i.exec(trimmed);
+      if (dtgLine) precedence = precedenceByLetter[dtgLine[1]!.toUpperCase()] ?? null;
+    }
     if (!dateTime) dateTime = parseDateTimeGroup(trimmed);
   }
   return { transmissionId, from, precedence, dateTime };

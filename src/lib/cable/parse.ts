@@ -300,8 +300,9 @@ const bannerCaveatPattern = /\b(NOFORN|NODIS|EXDIS|LIMDIS|SENSITIVE|EFTO)\b/g;
 
 function caveatsOf(body: Body, banner: string): string[] {
   // The whole match is the caveat (`\b` takes no characters): `match`, without `matchAll`'s copy of the pattern.
-  const found = [...body.preamble.caveats, ...(banner.match(bannerCaveatPattern) ?? [])];
-  return [...new Set(found)];
+  const found = new Set(body.preamble.caveats);
+  for (const caveat of banner.match(bannerCaveatPattern) ?? []) found.add(caveat);
+  return [...found];
 }
 
 /** Whether lines hold a routing block's `FM` line and a `TO` line after it. */
