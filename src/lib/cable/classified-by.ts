@@ -3,6 +3,7 @@
  * e.g. `Classified By: Ambassador Tony P. Hall for Reasons 1.4 (b) and (d).`
  */
 import { isNearMiss, isTransposed } from './near-miss.ts';
+import { remembered } from './remember.ts';
 import { collapseSpaces } from './text.ts';
 
 /**
@@ -78,21 +79,7 @@ export function parseClassification(fields: readonly string[], rest: readonly st
   return classify(texts.join('\n\n'));
 }
 
-/**
- * The answers kept for texts and blocks read before: an ambassador's `Classified By` line comes
- * back cable after cable, and reading it strips titles word by word. Cleared when full, so a long
- * build stays small.
- */
-function remembered<T>(answers: Map<string, T>, key: string, answer: (key: string) => T): T {
-  let found = answers.get(key);
-  if (found === undefined) {
-    if (answers.size >= 20_000) answers.clear();
-    found = answer(key);
-    answers.set(key, found);
-  }
-  return found;
-}
-
+/** The answers kept for Classified By texts read before: an ambassador's line comes back cable after cable. */
 const fieldAnswers = new Map<string, Classification | null>();
 
 /** `parseClassifiedBy` and `parseReasons` of one text, its labels read once. */
@@ -367,15 +354,13 @@ const departmentTitlePattern =
 const titleAnswers = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
 
 function isTitleWord(word: string, isMixedCase: boolean): boolean {
-  const answers = titleAnswers[isMixedCase ? 1 : 0];
-  let answer = answers.get(word);
-  if (answer === undefined) {
-    if (answers.size >= 20_000) answers.clear();
-    answer = answerIsTitleWord(word, isMixedCase);
-    answers.set(word, answer);
-  }
-  return answer;
+  return isMixedCase
+    ? remembered(titleAnswers[1], word, answerIsMixedCaseTitle)
+    : remembered(titleAnswers[0], word, answerIsUpperCaseTitle);
 }
+
+const answerIsMixedCaseTitle = (word: string): boolean => answerIsTitleWord(word, true);
+const answerIsUpperCaseTitle = (word: string): boolean => answerIsTitleWord(word, false);
 
 function answerIsTitleWord(word: string, isMixedCase: boolean): boolean {
   const key = normalizeTitle(word);

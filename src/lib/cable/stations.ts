@@ -5,6 +5,7 @@
  * `canonicalizeId` repairs malformed ids such as `08ECTION01OF02MANAMA492`.
  */
 import { isNearMiss, isTransposed } from './near-miss.ts';
+import { remembered } from './remember.ts';
 
 /** Station names as used in reference ids: every origin of the corpus, plus other US posts. */
 const knownStations: ReadonlySet<string> = new Set(
@@ -101,13 +102,7 @@ const aliases: Readonly<Record<string, string>> = {
  * used in reference ids (`BUENOSAIRES`, `STATE`, `USUNNEWYORK`); null when it names no known station.
  */
 export function normalizeStation(name: string): string | null {
-  let station = stationAnswers.get(name);
-  if (station === undefined) {
-    if (stationAnswers.size >= 20_000) stationAnswers.clear();
-    station = answerStation(name);
-    stationAnswers.set(name, station);
-  }
-  return station;
+  return remembered(stationAnswers, name, answerStation);
 }
 
 /**
