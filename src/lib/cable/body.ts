@@ -46,7 +46,7 @@ export function splitBody(lines: Line[]): Body {
   const groups = groupLines(cleaned);
   const { preamble, rest } = takePreamble(groups);
   const blocks: Block[] = [];
-  for (const group of rest) blocks.push(...toBlocks(group));
+  for (const group of rest) toBlocks(group, blocks);
   return { preamble, blocks: mergeLists(attachSignature(promoteTitles(blocks))), dropped };
 }
 
@@ -828,13 +828,17 @@ function hasGluedLabel(text: string, labels: RegExp): boolean {
   return false;
 }
 
-/** One group of lines as blocks: heading, list items, table or paragraph. */
-function toBlocks(group: Line[]): Block[] {
-  if (group[0]!.isSectionHeader) return [{ type: 'lines', lines: group.map((entry) => collapse(entry.text)), line: group[0]!.line }];
-  const blocks: Block[] = [];
+/** One group of lines as blocks (heading, list items, table or paragraph), added to `blocks`. */
+function toBlocks(group: Line[], blocks: Block[]): void {
+  if (group[0]!.isSectionHeader) {
+    blocks.push({ type: 'lines', lines: group.map((entry) => collapse(entry.text)), line: group[0]!.line });
+    return;
+  }
+  // The group's own blocks start here: titles split over two rules are joined among them only.
+  const start = blocks.length;
   let pending: Line[] = [];
   const flush = (): void => {
-    if (pending.length > 0) blocks.push(...proseBlocks(pending));
+    if (pending.length > 0) proseBlocks(pending, blocks);
     pending = [];
   };
   // Each line is tested once, though it is asked about as the line under a heading and as a line.
@@ -873,7 +877,7 @@ function toBlocks(group: Line[]): Block[] {
     }
   }
   flush();
-  return joinSplitTitles(blocks);
+  joinSplitTitles(blocks, start);
 }
 
 /**
@@ -881,15 +885,17 @@ function toBlocks(group: Line[]): Block[] {
  * `Employment -- Jean Louis Borloo` / `-----`): one heading, when the first stops mid-phrase or the
  * second goes on from it (`and Research ) Valerie Pecresse`, `) Roselyn Bachelot`).
  */
-function joinSplitTitles(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    const last = out.at(-1);
+function joinSplitTitles(blocks: Block[], start: number): void {
+  // Blocks are kept in place, from `start`, up to `end`.
+  let end = start;
+  for (let at = start; at < blocks.length; at++) {
+    const block = blocks[at]!;
+    const last = end > start ? blocks[end - 1] : undefined;
     if (block.type === 'heading' && last?.type === 'heading' && continuesTitle(last.text, block.text)) {
-      out[out.length - 1] = { ...last, text: `${last.text} ${block.text}` };
-    } else out.push(block);
+      blocks[end - 1] = { ...last, text: `${last.text} ${block.text}` };
+    } else blocks[end++] = block;
   }
-  return out;
+  blocks.length = end;
 }
 
 function continuesTitle(first: string, second: string): boolean {
@@ -957,18 +963,25 @@ function endsParagraph(group: Line[], index: number): boolean {
   return (/[.;,]["”')]*$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
 }
 
-/** Lines without headings: a table, or paragraphs and list items. */
-function proseBlocks(lines: Line[]): Block[] {
+/** Lines without headings as a table, or paragraphs and list items, added to `blocks`. */
+function proseBlocks(lines: Line[], blocks: Block[]): void {
   const first = lines[0]!;
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
   // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
   if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
-  if (shape.isTable || isFigureList(lines)) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
-  if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
-    return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
+  if (shape.isTable || isFigureList(lines)) {
+    blocks.push({ type: 'table', lines: lines.map((entry) => entry.text), line: first.line });
+    return;
   }
-  if (isAddressBlock(lines)) return [{ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line }];
-  const blocks: Block[] = [];
+  if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
+    proseBlocks([first], blocks);
+    blocks.push({ type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line });
+    return;
+  }
+  if (isAddressBlock(lines)) {
+    blocks.push({ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line });
+    return;
+  }
   let current: Line[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
@@ -992,7 +1005,6 @@ function proseBlocks(lines: Line[]): Block[] {
     current.push(entry);
   }
   flush();
-  return blocks;
 }
 
 /**
