@@ -62,54 +62,53 @@ const trailingClassificationPattern = /\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET
  */
 function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
   const out: Line[] = [];
+  // The page's classifications above the breaks, dropped after the breaks themselves.
+  const markings: Line[] = [];
   let afterBreak = false;
-  for (const entry of splitPageHeaders(lines, dropped)) {
-    if (entry === pageBreak) {
-      while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
-      const previous = out[out.length - 1];
-      const marking = previous && trailingClassificationPattern.exec(previous.text);
-      if (previous && marking) {
-        dropped.push({ text: marking[0], line: previous.line });
-        out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
-      }
-      afterBreak = out.length > 0;
-      continue;
-    }
-    if (afterBreak) {
-      if (!entry.text.trim()) continue;
-      afterBreak = false;
-      if (startsBlock(entry.text)) out.push({ text: '', line: entry.line });
-    }
-    out.push(entry);
-  }
-  return out;
-}
-
-const pageBreak: Line = { text: '', line: 0 };
-
-/** Lines with each page break replaced by the `pageBreak` marker, text glued after it kept. */
-function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
-  const out: Line[] = [];
   for (const entry of lines) {
     // Cheap checks first: these patterns run on every line of the corpus.
     const hasOf = entry.text.includes('OF');
     const hasCount = hasPageCount(entry.text, hasOf);
     if ((hasCount && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
-      out.push(pageBreak);
+      afterBreak = endPage(out, markings);
       continue;
     }
     const header = opensPageHeader(entry.text) ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
-      out.push(hasCount ? removeInlinePageBreaks(entry, dropped) : entry);
+      afterBreak = addLine(out, hasCount ? removeInlinePageBreaks(entry, dropped) : entry, afterBreak);
       continue;
     }
+    // The text glued after a page header is kept.
     dropped.push({ text: header[0], line: entry.line });
-    out.push(pageBreak);
+    afterBreak = endPage(out, markings);
     const rest = entry.text.slice(header[0].length);
-    if (rest.trim()) out.push({ ...entry, text: rest });
+    if (rest.trim()) afterBreak = addLine(out, { ...entry, text: rest }, afterBreak);
   }
+  for (const marking of markings) dropped.push(marking);
   return out;
+}
+
+/** Ends the page at a page break: the blank lines above it dropped, and the page's classification; whether a page break is above what follows. */
+function endPage(out: Line[], markings: Line[]): boolean {
+  while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
+  const previous = out[out.length - 1];
+  const marking = previous && trailingClassificationPattern.exec(previous.text);
+  if (previous && marking) {
+    markings.push({ text: marking[0], line: previous.line });
+    out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
+  }
+  return out.length > 0;
+}
+
+/** Adds a line, below a page break only when not blank and after a blank line when it starts a block; whether a page break is still above. */
+function addLine(out: Line[], entry: Line, afterBreak: boolean): boolean {
+  if (afterBreak) {
+    if (!entry.text.trim()) return true;
+    if (startsBlock(entry.text)) out.push({ text: '', line: entry.line });
+  }
+  out.push(entry);
+  return false;
 }
 
 /** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
