@@ -385,16 +385,10 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       continue;
     }
     let current: FieldName | null = isRefContinuation ? 'ref' : null;
-    // Lines that stay in the body, in runs broken by the lines moved to the frontmatter.
+    // Lines that stay in the body, in runs broken by the lines moved to the frontmatter: `cutRun` ends one.
     let run: Line[] = [];
-    const keep = (entry: Line): void => {
-      run.push(entry);
-    };
-    const cut = (): void => {
-      if (run.length > 0) rest.push(run);
-      run = [];
-    };
-    for (const [at, entry] of group.entries()) {
+    for (let at = 0; at < group.length; at++) {
+      const entry = group[at]!;
       let field = fieldOf(entry.text);
       // `… remains committed` / `Ref. B, Costa Rica …` inside a paragraph: a label without its colon is text there.
       if (field === 'ref' && current === null && run.length > 0 && !/^\s*[^\s:]+\s*:/.test(entry.text)) field = null;
@@ -409,18 +403,18 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         if (repeat === 'other') {
           // Another cable's subject (two cables in one file): not this cable's field, so body text.
           current = null;
-          keep(entry);
+          run.push(entry);
           continue;
         }
         if (repeat && entry.text.slice(repeat.end).trim()) {
           // A page header repeating the subject, glued to the text of the page. Cut short
           // (`… AND GERMA`), it is no field's text and stays in the body, on a line of its own.
           const header = { text: entry.text.slice(0, repeat.end), line: entry.line };
-          cut();
-          if (repeat.isCut) keep(header);
+          run = cutRun(run, rest);
+          if (repeat.isCut) run.push(header);
           else preamble.fields.subject!.push([header]);
-          cut();
-          keep({ text: entry.text.slice(repeat.end), line: entry.line });
+          run = cutRun(run, rest);
+          run.push({ text: entry.text.slice(repeat.end), line: entry.line });
           current = null;
           continue;
         }
@@ -428,7 +422,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
           // A second E.O. line saying otherwise belongs to another cable glued after this one
           // (09CAIRO1962 holds 001960's `DECL: 10/05/2019` after its own `N/A`): body text.
           current = null;
-          keep(entry);
+          run.push(entry);
           continue;
         }
         const runs = preamble.fields[field] ?? [];
@@ -458,19 +452,26 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         preamble.fields.subject!.push([entry]);
       } else {
         current = null;
-        keep(entry);
+        run.push(entry);
         continue;
       }
       // The Classified By line is also read as text: it names people with their titles.
-      if (current === 'classifiedBy') keep(entry);
-      else cut();
+      if (current === 'classifiedBy') run.push(entry);
+      else run = cutRun(run, rest);
     }
-    cut();
+    cutRun(run, rest);
     if (current) last = current;
     if (current === 'subject') subjectGroup = index;
   }
-  rest.push(...groups.slice(index));
+  for (; index < groups.length; index++) rest.push(groups[index]!);
   return { preamble, rest };
+}
+
+/** Ends a run of body lines, added to `rest` unless empty: the next run's array. */
+function cutRun(run: Line[], rest: Line[][]): Line[] {
+  if (run.length === 0) return run;
+  rest.push(run);
+  return [];
 }
 
 /**
@@ -516,9 +517,9 @@ function splitGlued(entry: Line, out: Line[]): void {
     // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
     const routing = label.text.indexOf(' VZCZC');
     if (routing > 0 && fieldOf(label.text)) {
-      out.push(...splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }));
+      splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
       out.push({ text: label.text.slice(routing + 1), line: label.line });
-    } else out.push(...splitGluedParagraph(label));
+    } else splitGluedParagraph(label, out);
   }
 }
 
@@ -663,8 +664,10 @@ function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): b
   if (!continues('subject', lines, entry, next)) return false;
   // After a page break (dropped: `THE HAGUE 00002515 001.2 OF 002`), a line cut short is the release's (`THIS MESS...`).
   if (entry.line - lines.at(-1)!.line > 2 && cutEndPattern.test(entry.text)) return false;
-  const texts = [...lines, entry].map((line) => line.text);
-  return countSubjectLines(next ? [...texts, next.text] : texts) > lines.length;
+  const texts = lines.map((line) => line.text);
+  texts.push(entry.text);
+  if (next) texts.push(next.text);
+  return countSubjectLines(texts) > lines.length;
 }
 
 /** `1.4 (b,d)`, `1.4(b) and (d).` on a line of their own. */
@@ -754,9 +757,12 @@ const gluedParagraphPattern =
 const gluedNotePattern =
   /\s(?=(?:\((?:U|SBU)\)\s+)?(?:THIS|This) (?:CABLE|[Cc]able|MESSAGE|[Mm]essage|TELEGRAM|[Tt]elegram) (?:IS|is|CONTAINS|contains)\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|Sensitive[- ][Bb]ut[- ][Uu]nclassified|Classified [Bb]y\b|CLASSIFIED BY\b)/;
 
-function splitGluedParagraph(entry: Line): Line[] {
-  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY|¶?\s?[A-Z][.)]\s|\([A-Z]\)\s)/i.test(entry.text)) return [entry];
-  const lines: Line[] = [];
+/** A line with a glued paragraph or note split off, added to `lines`. */
+function splitGluedParagraph(entry: Line, lines: Line[]): void {
+  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY|¶?\s?[A-Z][.)]\s|\([A-Z]\)\s)/i.test(entry.text)) {
+    lines.push(entry);
+    return;
+  }
   let text = entry.text;
   for (;;) {
     const note = matchFrom(gluedNotePattern, text);
@@ -770,7 +776,6 @@ function splitGluedParagraph(entry: Line): Line[] {
     if (at === paragraph) break;
   }
   lines.push({ text, line: entry.line });
-  return lines;
 }
 
 /** A label with nothing after it: `SUBJECT:`, `REFTEL:`, `REFS`, `Classified By:`. */
