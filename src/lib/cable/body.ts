@@ -46,7 +46,7 @@ export function splitBody(lines: Line[]): Body {
   const groups = groupLines(cleaned);
   const { preamble, rest } = takePreamble(groups);
   const blocks: Block[] = [];
-  for (const group of rest) blocks.push(...toBlocks(group));
+  for (const group of rest) toBlocks(group, blocks);
   return { preamble, blocks: mergeLists(attachSignature(promoteTitles(blocks))), dropped };
 }
 
@@ -62,54 +62,53 @@ const trailingClassificationPattern = /\s{2,}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET
  */
 function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
   const out: Line[] = [];
+  // The page's classifications above the breaks, dropped after the breaks themselves.
+  const markings: Line[] = [];
   let afterBreak = false;
-  for (const entry of splitPageHeaders(lines, dropped)) {
-    if (entry === pageBreak) {
-      while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
-      const previous = out[out.length - 1];
-      const marking = previous && trailingClassificationPattern.exec(previous.text);
-      if (previous && marking) {
-        dropped.push({ text: marking[0], line: previous.line });
-        out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
-      }
-      afterBreak = out.length > 0;
-      continue;
-    }
-    if (afterBreak) {
-      if (!entry.text.trim()) continue;
-      afterBreak = false;
-      if (startsBlock(entry.text)) out.push({ text: '', line: entry.line });
-    }
-    out.push(entry);
-  }
-  return out;
-}
-
-const pageBreak: Line = { text: '', line: 0 };
-
-/** Lines with each page break replaced by the `pageBreak` marker, text glued after it kept. */
-function splitPageHeaders(lines: Line[], dropped: Line[]): Line[] {
-  const out: Line[] = [];
   for (const entry of lines) {
     // Cheap checks first: these patterns run on every line of the corpus.
     const hasOf = entry.text.includes('OF');
     const hasCount = hasPageCount(entry.text, hasOf);
     if ((hasCount && pageBreakPattern.test(entry.text)) || (hasOf && entry.text.includes('SECTION') && isRepeatedBanner(entry.text))) {
       dropped.push(entry);
-      out.push(pageBreak);
+      afterBreak = endPage(out, markings);
       continue;
     }
     const header = opensPageHeader(entry.text) ? pageHeaderPattern.exec(entry.text) : null;
     if (!header) {
-      out.push(hasCount ? removeInlinePageBreaks(entry, dropped) : entry);
+      afterBreak = addLine(out, hasCount ? removeInlinePageBreaks(entry, dropped) : entry, afterBreak);
       continue;
     }
+    // The text glued after a page header is kept.
     dropped.push({ text: header[0], line: entry.line });
-    out.push(pageBreak);
+    afterBreak = endPage(out, markings);
     const rest = entry.text.slice(header[0].length);
-    if (rest.trim()) out.push({ ...entry, text: rest });
+    if (rest.trim()) afterBreak = addLine(out, { ...entry, text: rest }, afterBreak);
   }
+  for (const marking of markings) dropped.push(marking);
   return out;
+}
+
+/** Ends the page at a page break: the blank lines above it dropped, and the page's classification; whether a page break is above what follows. */
+function endPage(out: Line[], markings: Line[]): boolean {
+  while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
+  const previous = out[out.length - 1];
+  const marking = previous && trailingClassificationPattern.exec(previous.text);
+  if (previous && marking) {
+    markings.push({ text: marking[0], line: previous.line });
+    out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
+  }
+  return out.length > 0;
+}
+
+/** Adds a line, below a page break only when not blank and after a blank line when it starts a block; whether a page break is still above. */
+function addLine(out: Line[], entry: Line, afterBreak: boolean): boolean {
+  if (afterBreak) {
+    if (!entry.text.trim()) return true;
+    if (startsBlock(entry.text)) out.push({ text: '', line: entry.line });
+  }
+  out.push(entry);
+  return false;
 }
 
 /** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
@@ -386,16 +385,10 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       continue;
     }
     let current: FieldName | null = isRefContinuation ? 'ref' : null;
-    // Lines that stay in the body, in runs broken by the lines moved to the frontmatter.
+    // Lines that stay in the body, in runs broken by the lines moved to the frontmatter: `cutRun` ends one.
     let run: Line[] = [];
-    const keep = (entry: Line): void => {
-      run.push(entry);
-    };
-    const cut = (): void => {
-      if (run.length > 0) rest.push(run);
-      run = [];
-    };
-    for (const [at, entry] of group.entries()) {
+    for (let at = 0; at < group.length; at++) {
+      const entry = group[at]!;
       let field = fieldOf(entry.text);
       // `… remains committed` / `Ref. B, Costa Rica …` inside a paragraph: a label without its colon is text there.
       if (field === 'ref' && current === null && run.length > 0 && !/^\s*[^\s:]+\s*:/.test(entry.text)) field = null;
@@ -410,18 +403,18 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         if (repeat === 'other') {
           // Another cable's subject (two cables in one file): not this cable's field, so body text.
           current = null;
-          keep(entry);
+          run.push(entry);
           continue;
         }
         if (repeat && entry.text.slice(repeat.end).trim()) {
           // A page header repeating the subject, glued to the text of the page. Cut short
           // (`… AND GERMA`), it is no field's text and stays in the body, on a line of its own.
           const header = { text: entry.text.slice(0, repeat.end), line: entry.line };
-          cut();
-          if (repeat.isCut) keep(header);
+          run = cutRun(run, rest);
+          if (repeat.isCut) run.push(header);
           else preamble.fields.subject!.push([header]);
-          cut();
-          keep({ text: entry.text.slice(repeat.end), line: entry.line });
+          run = cutRun(run, rest);
+          run.push({ text: entry.text.slice(repeat.end), line: entry.line });
           current = null;
           continue;
         }
@@ -429,7 +422,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
           // A second E.O. line saying otherwise belongs to another cable glued after this one
           // (09CAIRO1962 holds 001960's `DECL: 10/05/2019` after its own `N/A`): body text.
           current = null;
-          keep(entry);
+          run.push(entry);
           continue;
         }
         const runs = preamble.fields[field] ?? [];
@@ -459,19 +452,26 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
         preamble.fields.subject!.push([entry]);
       } else {
         current = null;
-        keep(entry);
+        run.push(entry);
         continue;
       }
       // The Classified By line is also read as text: it names people with their titles.
-      if (current === 'classifiedBy') keep(entry);
-      else cut();
+      if (current === 'classifiedBy') run.push(entry);
+      else run = cutRun(run, rest);
     }
-    cut();
+    cutRun(run, rest);
     if (current) last = current;
     if (current === 'subject') subjectGroup = index;
   }
-  rest.push(...groups.slice(index));
+  for (; index < groups.length; index++) rest.push(groups[index]!);
   return { preamble, rest };
+}
+
+/** Ends a run of body lines, added to `rest` unless empty: the next run's array. */
+function cutRun(run: Line[], rest: Line[][]): Line[] {
+  if (run.length === 0) return run;
+  rest.push(run);
+  return [];
 }
 
 /**
@@ -517,9 +517,9 @@ function splitGlued(entry: Line, out: Line[]): void {
     // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
     const routing = label.text.indexOf(' VZCZC');
     if (routing > 0 && fieldOf(label.text)) {
-      out.push(...splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }));
+      splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
       out.push({ text: label.text.slice(routing + 1), line: label.line });
-    } else out.push(...splitGluedParagraph(label));
+    } else splitGluedParagraph(label, out);
   }
 }
 
@@ -664,8 +664,10 @@ function continuesSubject(lines: Line[], entry: Line, next: Line | undefined): b
   if (!continues('subject', lines, entry, next)) return false;
   // After a page break (dropped: `THE HAGUE 00002515 001.2 OF 002`), a line cut short is the release's (`THIS MESS...`).
   if (entry.line - lines.at(-1)!.line > 2 && cutEndPattern.test(entry.text)) return false;
-  const texts = [...lines, entry].map((line) => line.text);
-  return countSubjectLines(next ? [...texts, next.text] : texts) > lines.length;
+  const texts = lines.map((line) => line.text);
+  texts.push(entry.text);
+  if (next) texts.push(next.text);
+  return countSubjectLines(texts) > lines.length;
 }
 
 /** `1.4 (b,d)`, `1.4(b) and (d).` on a line of their own. */
@@ -755,9 +757,12 @@ const gluedParagraphPattern =
 const gluedNotePattern =
   /\s(?=(?:\((?:U|SBU)\)\s+)?(?:THIS|This) (?:CABLE|[Cc]able|MESSAGE|[Mm]essage|TELEGRAM|[Tt]elegram) (?:IS|is|CONTAINS|contains)\b|SENSITIVE[- ]BUT[- ]UNCLASSIFIED|Sensitive[- ][Bb]ut[- ][Uu]nclassified|Classified [Bb]y\b|CLASSIFIED BY\b)/;
 
-function splitGluedParagraph(entry: Line): Line[] {
-  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY|¶?\s?[A-Z][.)]\s|\([A-Z]\)\s)/i.test(entry.text)) return [entry];
-  const lines: Line[] = [];
+/** A line with a glued paragraph or note split off, added to `lines`. */
+function splitGluedParagraph(entry: Line, lines: Line[]): void {
+  if (!/^\s*(?:REF|SUBJ|CLASSIFIED BY|¶?\s?[A-Z][.)]\s|\([A-Z]\)\s)/i.test(entry.text)) {
+    lines.push(entry);
+    return;
+  }
   let text = entry.text;
   for (;;) {
     const note = matchFrom(gluedNotePattern, text);
@@ -771,7 +776,6 @@ function splitGluedParagraph(entry: Line): Line[] {
     if (at === paragraph) break;
   }
   lines.push({ text, line: entry.line });
-  return lines;
 }
 
 /** A label with nothing after it: `SUBJECT:`, `REFTEL:`, `REFS`, `Classified By:`. */
@@ -828,13 +832,17 @@ function hasGluedLabel(text: string, labels: RegExp): boolean {
   return false;
 }
 
-/** One group of lines as blocks: heading, list items, table or paragraph. */
-function toBlocks(group: Line[]): Block[] {
-  if (group[0]!.isSectionHeader) return [{ type: 'lines', lines: group.map((entry) => collapse(entry.text)), line: group[0]!.line }];
-  const blocks: Block[] = [];
+/** One group of lines as blocks (heading, list items, table or paragraph), added to `blocks`. */
+function toBlocks(group: Line[], blocks: Block[]): void {
+  if (group[0]!.isSectionHeader) {
+    blocks.push({ type: 'lines', lines: group.map((entry) => collapse(entry.text)), line: group[0]!.line });
+    return;
+  }
+  // The group's own blocks start here: titles split over two rules are joined among them only.
+  const start = blocks.length;
   let pending: Line[] = [];
   const flush = (): void => {
-    if (pending.length > 0) blocks.push(...proseBlocks(pending));
+    if (pending.length > 0) proseBlocks(pending, blocks);
     pending = [];
   };
   // Each line is tested once, though it is asked about as the line under a heading and as a line.
@@ -873,7 +881,7 @@ function toBlocks(group: Line[]): Block[] {
     }
   }
   flush();
-  return joinSplitTitles(blocks);
+  joinSplitTitles(blocks, start);
 }
 
 /**
@@ -881,15 +889,17 @@ function toBlocks(group: Line[]): Block[] {
  * `Employment -- Jean Louis Borloo` / `-----`): one heading, when the first stops mid-phrase or the
  * second goes on from it (`and Research ) Valerie Pecresse`, `) Roselyn Bachelot`).
  */
-function joinSplitTitles(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    const last = out.at(-1);
+function joinSplitTitles(blocks: Block[], start: number): void {
+  // Blocks are kept in place, from `start`, up to `end`.
+  let end = start;
+  for (let at = start; at < blocks.length; at++) {
+    const block = blocks[at]!;
+    const last = end > start ? blocks[end - 1] : undefined;
     if (block.type === 'heading' && last?.type === 'heading' && continuesTitle(last.text, block.text)) {
-      out[out.length - 1] = { ...last, text: `${last.text} ${block.text}` };
-    } else out.push(block);
+      blocks[end - 1] = { ...last, text: `${last.text} ${block.text}` };
+    } else blocks[end++] = block;
   }
-  return out;
+  blocks.length = end;
 }
 
 function continuesTitle(first: string, second: string): boolean {
@@ -957,18 +967,25 @@ function endsParagraph(group: Line[], index: number): boolean {
   return (/[.;,]["”')]*$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
 }
 
-/** Lines without headings: a table, or paragraphs and list items. */
-function proseBlocks(lines: Line[]): Block[] {
+/** Lines without headings as a table, or paragraphs and list items, added to `blocks`. */
+function proseBlocks(lines: Line[], blocks: Block[]): void {
   const first = lines[0]!;
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
   // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
   if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
-  if (shape.isTable || isFigureList(lines)) return [{ type: 'table', lines: lines.map((entry) => entry.text), line: first.line }];
-  if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
-    return [...proseBlocks([first]), { type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line }];
+  if (shape.isTable || isFigureList(lines)) {
+    blocks.push({ type: 'table', lines: lines.map((entry) => entry.text), line: first.line });
+    return;
   }
-  if (isAddressBlock(lines)) return [{ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line }];
-  const blocks: Block[] = [];
+  if (shape.isTableAfterFirst && !isOneLineTable(first.text)) {
+    proseBlocks([first], blocks);
+    blocks.push({ type: 'table', lines: lines.slice(1).map((entry) => entry.text), line: lines[1]!.line });
+    return;
+  }
+  if (isAddressBlock(lines)) {
+    blocks.push({ type: 'lines', lines: lines.map((entry) => collapse(entry.text)), line: first.line });
+    return;
+  }
   let current: Line[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
@@ -992,7 +1009,6 @@ function proseBlocks(lines: Line[]): Block[] {
     current.push(entry);
   }
   flush();
-  return blocks;
 }
 
 /**
