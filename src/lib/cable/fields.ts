@@ -252,9 +252,29 @@ const summaryStartPattern =
 const paragraphStartPattern =
   /(?:^|\n|¶\s?(?:\d{1,2}|[IVX]{1,4})\s?\.?|\b\d{1,2}\s?\.|\)|--)[ \t]*(?:\([A-Z/]{1,8}\))?[ \t]*(?:(?:BEGIN|Begin)[ \t]+)?\(?$/;
 
-/** End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. */
+/**
+ * End of a summary: `End summary.`, `END SUMMARY`, `End Summary and Comment`. Matched at a place
+ * of its last word, with what comes before it read backwards (the `(?<=…)`, its length captured):
+ * a plain search for the word finds those places faster than the marker is tried at every character.
+ */
 const summaryEndPattern =
-  /\bEND[\s\\]+(?:OF\s+)?(?:INTRODUCTION\s+AND\s+|EXECUTIVE\s+)?SUMM?ARY\b|\bEnd[\s\\]+(?:of\s+)?(?:[Ii]ntroduction\s+and\s+|[Ee]xecutive\s+)?[Ss]umm?ary\b|\bend[\s\\]+summary\b/g;
+  /(?<=(\bEND[\s\\]+(?:OF\s+)?(?:INTRODUCTION\s+AND\s+|EXECUTIVE\s+)?))SUMM?ARY\b|(?<=(\bEnd[\s\\]+(?:of\s+)?(?:[Ii]ntroduction\s+and\s+|[Ee]xecutive\s+)?))[Ss]umm?ary\b|(?<=(\bend[\s\\]+))summary\b/y;
+
+/** The word of an end marker, its typo with one M too (`END SUMARY`). */
+const summaryEndWordPattern = /SUMM?ARY|[Ss]umm?ary/g;
+
+/** Where the first end marker at or after `from` starts, -1 when none does; its word is not before `firstWord`. */
+function findSummaryEnd(text: string, from: number, firstWord = from): number {
+  summaryEndWordPattern.lastIndex = firstWord;
+  for (let word = summaryEndWordPattern.exec(text); word; word = summaryEndWordPattern.exec(text)) {
+    summaryEndPattern.lastIndex = word.index;
+    const end = summaryEndPattern.exec(text);
+    const before = end ? (end[1] ?? end[2] ?? end[3])! : '';
+    // A marker starting before `from` is not one after it.
+    if (end && word.index - before.length >= from) return word.index - before.length;
+  }
+  return -1;
+}
 
 /** Without an end marker the summary ends with its paragraph. */
 const paragraphEndPattern = /\n[ \t]*\n(?=[ \t]*(?:¶|\d{1,2}\s?\.|\([A-Z]{1,3}\)|[A-Z][^\n]{0,80}\n[ \t]*(?:-{3,}|={3,})))/g;
@@ -269,19 +289,22 @@ const pageBreakPattern = /^[ \t]*[A-Z][A-Z .]{1,30}\s0*\d{1,6}\s+\d{3}(?:\.\d)?\
 export function parseSummary(text: string): string | null {
   const subject = subjectLabelPattern.exec(text);
   const from = subject ? subject.index + subject[0].length : 0;
-  // The first place of the word, found once: without it no label follows, and an end marker only with a typo.
-  const word = nextSummaryWord(text, from);
+  // The first place of the word or its typo (`END SUMARY`), found once: without either no label
+  // or end marker follows, and without the word no label does.
+  summaryEndWordPattern.lastIndex = from;
+  const first = summaryEndWordPattern.exec(text);
+  if (!first) return null;
+  const isTypo = first[0].length !== 7;
+  const word = isTypo ? nextSummaryWord(text, first.index + 1) : first.index;
   const start = word < 0 ? null : findSummaryStart(text, from, word);
-  const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from, word >= 0);
+  const begin = start ? start.index + start[0].length : unlabelledSummaryStart(text, from, first.index);
   if (begin < 0) return null;
   return summaryAt(text, begin, start !== null);
 }
 
 /** The summary whose text starts at `begin`; a labelled one cut short by the release gives way to its whole copy. */
 function summaryAt(text: string, begin: number, isLabelled: boolean): string | null {
-  summaryEndPattern.lastIndex = begin;
-  const end = summaryEndPattern.exec(text);
-  let stop = end ? end.index : -1;
+  let stop = findSummaryEnd(text, begin);
   if (stop === -1 || stop - begin > 20000) {
     const first = begin + (/\S/.exec(text.slice(begin, begin + 400))?.index ?? 0);
     paragraphEndPattern.lastIndex = first;
@@ -311,14 +334,12 @@ function summaryAt(text: string, begin: number, isLabelled: boolean): string | n
  * A summary with only its end marked (`1. (C) German FM Westerwelle told […]. END SUMMARY.`):
  * it starts with the first numbered paragraph before the marker; -1 when there is none.
  */
-function unlabelledSummaryStart(text: string, from: number, hasWord: boolean): number {
-  if (!hasWord && !hasTypoWord(text, from)) return -1;
-  summaryEndPattern.lastIndex = from;
-  const end = summaryEndPattern.exec(text);
-  if (!end) return -1;
-  const window = text.slice(Math.max(from, end.index - 6000), end.index);
+function unlabelledSummaryStart(text: string, from: number, firstWord: number): number {
+  const end = findSummaryEnd(text, from, firstWord);
+  if (end < 0) return -1;
+  const window = text.slice(Math.max(from, end - 6000), end);
   const paragraph = /(?:^|\n)[ \t]*¶?1[ \t]?\.[ \t]*(?:\([A-Z/]{1,8}\))?/.exec(window);
-  return paragraph ? end.index - window.length + paragraph.index + paragraph[0].length : -1;
+  return paragraph ? end - window.length + paragraph.index + paragraph[0].length : -1;
 }
 
 /**
@@ -345,17 +366,6 @@ function nextSummaryWord(text: string, from: number): number {
 }
 
 const summaryWordPattern = /SUMMARY|Summary|summary/g;
-
-/**
- * Whether the word's typo with one M (`END SUMARY`) follows `from`: without the word itself, the
- * only end marker that may follow, found by a plain search faster than the marker pattern runs.
- */
-function hasTypoWord(text: string, from: number): boolean {
-  typoWordPattern.lastIndex = from;
-  return typoWordPattern.test(text);
-}
-
-const typoWordPattern = /UMARY|umary/g;
 
 function isSummaryStart(text: string, start: RegExpExecArray): boolean {
   const at = start.index + (/^[A-Za-z]/.test(start[0]) ? 0 : 1);

@@ -3,17 +3,14 @@
 /** Whether two strings differ by at most one substitution, insertion or deletion. */
 export function isNearMiss(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i + 1, b, i) || sameFrom(a, i, b, i + 1);
-}
-
-function sameFrom(a: string, from: number, b: string, other: number): boolean {
-  if (a.length - from !== b.length - other) return false;
-  for (let k = 0; from + k < a.length; k++) {
-    if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
-  }
-  return true;
+  // Without their common start and (up to the shorter's rest) their common end, each is left with
+  // at most one character: most pairs differ at both ends and are told at once.
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  return a.length - start - end <= 1 && b.length - start - end <= 1;
 }
 
 /** Whether two strings differ by two neighbouring letters swapped (`WELLINGOTN`, `Ambassadro`). */
@@ -21,5 +18,7 @@ export function isTransposed(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let i = 0;
   while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  if (i >= a.length - 1 || a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
+  for (let k = i + 2; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
 }

@@ -109,17 +109,27 @@ function findLabel(text: string): RegExpExecArray | null {
     const end = match.index + match[0].length;
     // Codes follow on the label's line, or on the next after `TAGS:` alone (not after `(ADDED TAG)`).
     const after = text.slice(end, end + 40);
-    const line = match[0].trimEnd().endsWith(':') ? after : after.split('\n', 1)[0]!;
-    if (looksLikeCodes(line, { atLineStart: isAtLineStart(text, match.index) })) return match;
+    const lineEnd = endsWithColon(match[0]) ? -1 : after.indexOf('\n');
+    if (looksLikeCodes(lineEnd === -1 ? after : after.slice(0, lineEnd), text, match.index)) return match;
   }
   return typoLabelPattern.exec(text);
 }
 
-/** Codes follow the label; any word will do for a label that starts its line, as in a header. */
-function looksLikeCodes(after: string, { atLineStart = false } = {}): boolean {
+/** Whether the label ends with a colon, the spaces after it aside. */
+function endsWithColon(label: string): boolean {
+  let at = label.length - 1;
+  while (at > 0 && (label.charCodeAt(at) === 32 || label.charCodeAt(at) === 9)) at--;
+  return label.charCodeAt(at) === 58;
+}
+
+/**
+ * Codes follow the label at `index`; any word will do for a label that starts its line, as in a
+ * header (asked last: a short first word, as most codes are, tells first).
+ */
+function looksLikeCodes(after: string, text: string, index: number): boolean {
   const first = /^\s*\(?([A-Za-z]{2,})/.exec(after)?.[1];
   if (first === undefined || /^(?:AND|OF|THE|FOR|LINE|ON|IN|TO|WITH)$/i.test(first)) return false;
-  return atLineStart || first.length <= 6 || isCode(first) || segment(first.toUpperCase()) !== null;
+  return first.length <= 6 || isAtLineStart(text, index) || isCode(first) || segment(first.toUpperCase()) !== null;
 }
 
 function isAtLineStart(text: string, index: number): boolean {
@@ -220,6 +230,11 @@ function splitTags(raw: string, corrections: TagCorrection[] | undefined): strin
   const tags: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    // A known code as written (most items) is its own tag: no list to build for it.
+    if (knownCodes.has(item)) {
+      tags.push(item);
+      continue;
+    }
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a person tag set aside while splitting
     const person = item.charCodeAt(0) === 0 ? /^\u0000(\d+)$/.exec(item) : null;
     const found = person ? [people[Number(person[1])] ?? ''] : fixCode(item, corrections);
@@ -245,15 +260,14 @@ function personInSpaceList(text: string, people: string[]): string {
 }
 
 function splitCommaList(text: string): string[] {
-  const items = text
-    .split(/[,;]/)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
+  const items = text.split(/[,;]/);
   const result: string[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!.trim();
+    if (item.length === 0) continue;
     const words = item.split(/\s+/);
-    // `GOI EXTERNAL` is one tag; `PREL PGOV` inside a comma list are two.
-    if (words.length === 2 && !words.every((word) => isCode(word))) result.push(item);
+    // One word (most items) is its own tag. `GOI EXTERNAL` is one tag; `PREL PGOV` inside a comma list are two.
+    if (words.length === 1 || (words.length === 2 && !(isCode(words[0]!) && isCode(words[1]!)))) result.push(item);
     else result.push(...groupPhrases(words));
   }
   return result;
@@ -302,6 +316,12 @@ function groupPhrases(words: string[]): string[] {
     phrase = [];
   };
   for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // Most words are a known code outside a phrase: a tag of their own, which nothing below changes.
+    if (phrase.length === 0 && knownCodes.has(word) && !phraseTagsByFirst.has(word)) {
+      result.push(word);
+      continue;
+    }
     const known = phraseTagAt(words, i);
     if (known > 0) {
       flush();
@@ -309,7 +329,6 @@ function groupPhrases(words: string[]): string[] {
       i += known - 1;
       continue;
     }
-    const word = words[i] ?? '';
     const next = words[i + 1] ?? '';
     const isLong = isPhraseWord(word);
     const leadsPhrase = /^[A-Za-z]{3,4}$/.test(word) && !isCode(word) && isPhraseWord(next);
