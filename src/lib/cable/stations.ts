@@ -133,11 +133,26 @@ const spellings: readonly string[] = [...knownStations, ...Object.keys(aliases)]
 /** A known station one typo away (`SECTATE`, `TALLIN`, `WELLINGOTN`), for names of six letters or more. */
 function nearStation(key: string): string | null {
   if (key.length < 6) return null;
-  for (const station of spellings) {
-    if (Math.abs(station.length - key.length) <= 1 && (isNearMiss(station, key) || isTransposed(station, key))) return lookUp(station);
+  for (const station of spellingsNear(key.length)) {
+    if (isNearMiss(station, key) || isTransposed(station, key)) return lookUp(station);
   }
   return null;
 }
+
+/**
+ * The spellings one letter longer or shorter than `length` or as long, in order: a name is
+ * compared with those few (a typo changes the length by one at most), not with every spelling.
+ */
+function spellingsNear(length: number): readonly string[] {
+  let near = spellingsByLength.get(length);
+  if (!near) {
+    near = spellings.filter((station) => Math.abs(station.length - length) <= 1);
+    spellingsByLength.set(length, near);
+  }
+  return near;
+}
+
+const spellingsByLength = new Map<number, readonly string[]>();
 
 /** The one station whose name starts with a cut-short one (`HALIF`, `KUALALUMP`) in an id. */
 function stationStartingWith(key: string): string | null {
