@@ -102,15 +102,19 @@ function parseBlock(routing: Routing, labelPattern: RegExp): Recipient[] {
   const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
   if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!hasFm && !isAddressee(after))) return [];
   const start = from + label.index + label[0].length;
-  const lines = header.slice(start, start + 20000).split('\n');
+  // The block is read a line at a time from the label on, not split out of the 20,000 characters
+  // after it: it ends within a few lines.
+  const limit = Math.min(header.length, start + 20000);
   const recipients: Recipient[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index]!.trim();
+  for (let at = start, index = 0; at <= limit; index++) {
+    const end = lineEnd(header, at, limit);
+    let line = header.slice(at, end).trim();
+    at = end + 1;
     // `TO PAGE 02        STATE   015113  182333Z`: an old page header between the label and its addressees.
     if (oldPageHeaderPattern.test(line)) continue;
     if (index > 0) {
       if (line === '') {
-        if (isRoutingLine(lines.slice(index + 1).find((next) => next.trim() !== '') ?? '')) continue;
+        if (isRoutingLine(nextTextLine(header, at, limit))) continue;
         break;
       }
       if (pageBreakPattern.test(line)) continue;
@@ -128,6 +132,23 @@ function parseBlock(routing: Routing, labelPattern: RegExp): Recipient[] {
     if (banner || record) break;
   }
   return recipients;
+}
+
+/** Where the line starting at `at` ends: its line break, or `limit`. */
+function lineEnd(text: string, at: number, limit: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 || end > limit ? limit : end;
+}
+
+/** The first line from `at` on (up to `limit`) with text in it, or `''`. */
+function nextTextLine(text: string, at: number, limit: number): string {
+  while (at <= limit) {
+    const end = lineEnd(text, at, limit);
+    const line = text.slice(at, end);
+    if (line.trim() !== '') return line;
+    at = end + 1;
+  }
+  return '';
 }
 
 /** Without an FM line, a TO or INFO label must be followed by something that addresses a post. */
