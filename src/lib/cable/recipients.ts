@@ -4,6 +4,7 @@
  * precedence `IMMEDIATE`, message control number `4696`.
  */
 import type { Recipient } from './schema.ts';
+import { isDigit } from './text.ts';
 
 /**
  * The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`), or the
@@ -12,6 +13,15 @@ import type { Recipient } from './schema.ts';
  */
 const bannerPattern =
   /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(?:,|\s|$)|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+
+/**
+ * The banner as it can occur on a plain addressee line (capitals, digits, spaces and `./'()&-`):
+ * the branches above that need a lower-case letter, `:`, `,`, `<` or a tab cannot match there,
+ * and without the `i` flag the rest are searched faster. Most lines of a block are plain.
+ */
+const plainBannerPattern =
+  /U ?N ?C ?L ?A ?S(?!\w{2})|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|THIS RECORD IS|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|\d{4}-\d{2}-\d{2}| (?:INFO|XMT) /;
+const plainLinePattern = /^[A-Z0-9 ./'()&-]*$/;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
 const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d|^(?:Class|Date|Key|Tags):/;
@@ -120,12 +130,15 @@ function parseBlock(routing: Routing, labelPattern: RegExp): Recipient[] {
       if (pageBreakPattern.test(line)) continue;
       if (blockEndPattern.test(line)) break;
     }
-    const banner = bannerPattern.exec(line);
+    const isPlain = plainLinePattern.test(line);
+    const banner = (isPlain ? plainBannerPattern : bannerPattern).exec(line);
     if (banner) line = line.slice(0, banner.index).trim();
     // The release's record number glued on ends the block: its CSV record follows, a field a line.
+    // Each pattern, tried at every character, only where what it must hold is there: a digit at
+    // the end, a redaction or a lower-case letter (which a plain line has none of), a digit and a capital.
     const record =
-      gluedRecordPattern.exec(line) ??
-      gluedTextPattern.exec(line) ??
+      (line.length > 0 && isDigit(line.charCodeAt(line.length - 1)) ? gluedRecordPattern.exec(line) : null) ??
+      (!isPlain || line.includes('XXXXXX') ? gluedTextPattern.exec(line) : null) ??
       (digitCapitalPattern.test(line) ? gluedToNumberPattern.exec(line) : null);
     if (record) line = line.slice(0, record.index).trim();
     if (line !== '') for (const addressee of splitAddressees(line)) recipients.push(toRecipient(addressee));
@@ -216,7 +229,8 @@ function toRecipient(line: string): Recipient {
   const rest = (slash ? (slash[2] ?? '') : line).trim();
   // Only a name that ends in a number or a precedence (`…H`, `…E`, `…Y`) can have them.
   if (!/[\dEHY]$/.test(rest)) return { route, name: rest, precedence: null, mcn: null };
-  const swapped = numberFirstPattern.exec(rest);
+  // The number first ends in the precedence, a letter; most names end in their number.
+  const swapped = isDigit(rest.charCodeAt(rest.length - 1)) ? null : numberFirstPattern.exec(rest);
   const parts = swapped ? [swapped[0], swapped[1], swapped[3], swapped[2]] : addresseePattern.exec(rest);
   const name = (parts?.[1] ?? rest).trim();
   return {
