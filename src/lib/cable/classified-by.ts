@@ -12,7 +12,7 @@ import { collapseSpaces } from './text.ts';
  */
 export const classifiedWord = 'Class(?:ified|fied|ifed)';
 
-/** Global: `labelledBlocks` reads one label after another. */
+/** Global: `nextLabelEnd` reads one label after another. */
 const labelPattern = new RegExp(
   // `Classified ByMinister Counselor …` (09CAIRO1571): the name glued to the label.
   String.raw`(?:^|[^A-Za-z])(?:${classifiedWord}\s+[Bb]y|CLASSIFIED\s+BY)(?![a-z])[ \t]*:?|classified\s+by[ \t]*:`,
@@ -32,11 +32,18 @@ const reasonsPattern =
  * `Classified By: CDA, a.i., Michael Matera, Reasons 1.4(b)` → `Michael Matera`.
  */
 export function parseClassifiedBy(text: string): string[] {
-  for (const block of findBlocks(text)) {
+  // The useful labels in order, then the first label's text when none was useful.
+  let first: string | null = null;
+  let found = false;
+  for (let end = nextLabelEnd(text, 0); end >= 0; end = nextLabelEnd(text, end)) {
+    const block = blockAt(text, end);
+    first ??= block;
+    if (!isUseful(block)) continue;
+    found = true;
     const names = personNames(block);
     if (names) return names;
   }
-  return [];
+  return (!found && first !== null ? personNames(first) : null) ?? [];
 }
 
 /** The names of a label's block, or null when it names nobody. */
@@ -86,7 +93,8 @@ const fieldAnswers = new Map<string, Classification | null>();
 function classify(text: string): Classification {
   let first: string | null = null;
   let firstUseful: string | null = null;
-  for (const block of labelledBlocks(text)) {
+  for (let end = nextLabelEnd(text, 0); end >= 0; end = nextLabelEnd(text, end)) {
+    const block = blockAt(text, end);
     first ??= block;
     if (!isUseful(block)) continue;
     firstUseful ??= block;
@@ -104,7 +112,8 @@ function classify(text: string): Classification {
  */
 function decideByFirst(start: string): Classification | null {
   let reasons: string | null | undefined;
-  for (const block of labelledBlocks(start)) {
+  for (let end = nextLabelEnd(start, 0); end >= 0; end = nextLabelEnd(start, end)) {
+    const block = blockAt(start, end);
     if (!isUseful(block)) continue;
     reasons ??= reasonsOf(block);
     const names = personNames(block);
@@ -166,7 +175,7 @@ function namesIn(block: string): string[] {
 
 /** The classification reasons as written: `1.4 (b) and (d)`; null when none are given. */
 export function parseReasons(text: string): string | null {
-  return reasonsOf(findBlocks(text).next().value ?? reasonsLine(text));
+  return reasonsOf(firstBlock(text) ?? reasonsLine(text));
 }
 
 /** The reasons given in a label's block, or in a reasons line. */
@@ -203,35 +212,30 @@ function tidyReasons(reasons: string): string | null {
   return tidy === '' ? null : tidy;
 }
 
-/**
- * The label's text: the rest of its line, and the next when the reasons are not on the first.
- * Yields the useful labels in order, then the first label's text when none was useful.
- */
-function* findBlocks(text: string): Generator<string> {
+/** The first useful label's text, else the first label's, else null. */
+function firstBlock(text: string): string | null {
   let first: string | null = null;
-  let found = false;
-  for (const block of labelledBlocks(text)) {
+  for (let end = nextLabelEnd(text, 0); end >= 0; end = nextLabelEnd(text, end)) {
+    const block = blockAt(text, end);
+    if (isUseful(block)) return block;
     first ??= block;
-    if (isUseful(block)) {
-      found = true;
-      yield block;
-    }
   }
-  if (!found && first !== null) yield first;
+  return first;
 }
 
-/** The text of each label, in order. */
-function* labelledBlocks(text: string): Generator<string> {
-  // `matchAll` without its copy of the pattern: this generator keeps its own place in the text.
-  for (let at = 0; ; ) {
+/**
+ * Where the next label at or after `from` ends, -1 when none is left. The labels are read in a
+ * loop, `blockAt` giving each one's text: a generator costs more than the loop's own work.
+ */
+function nextLabelEnd(text: string, from: number): number {
+  for (let at = from; ; ) {
     labelPattern.lastIndex = at;
     const label = labelPattern.exec(text);
-    if (!label) return;
+    if (!label) return -1;
     const end = label.index + label[0].length;
-    at = end;
     // `C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)`: a note about the label, not the label.
-    if (/^\s*LINE\b/i.test(text.slice(end, end + 12))) continue;
-    yield blockAt(text, end);
+    if (!/^\s*LINE\b/i.test(text.slice(end, end + 12))) return end;
+    at = end;
   }
 }
 

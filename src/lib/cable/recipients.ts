@@ -4,6 +4,7 @@
  * precedence `IMMEDIATE`, message control number `4696`.
  */
 import type { Recipient } from './schema.ts';
+import { isDigit } from './text.ts';
 
 /**
  * The classification banner, often glued to the last routing line (`1275UNCLAS SECTION …`), or the
@@ -12,6 +13,15 @@ import type { Recipient } from './schema.ts';
  */
 const bannerPattern =
   /U ?N ?C ?L ?A ?S(?!\w{2})|(?:\d{5,6},)?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(?:,|\s|$)|\d{1,2}:\d{2},\d{2}[A-Z]{3,}\d|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|CLASSIFICATION\s*:|Cable dated:|This record is|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,|\d{4}-\d{2}-\d{2}|id:\s*\d|date:\s*\d|<<\d+>>|\t|\s(?:INFO|XMT)\s/i;
+
+/**
+ * The banner as it can occur on a plain addressee line (capitals, digits, spaces and `./'()&-`):
+ * the branches above that need a lower-case letter, `:`, `,`, `<` or a tab cannot match there,
+ * and without the `i` flag the rest are searched faster. Most lines of a block are plain.
+ */
+const plainBannerPattern =
+  /U ?N ?C ?L ?A ?S(?!\w{2})|UNCLASSIFIED|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T(?! ?A ?R ?[IY]| SERVICE)|LIMITED OFFICIAL USE|THIS RECORD IS|\bE\.O\.|\bSUBJECT\b|SIPDIS\b|\d{4}-\d{2}-\d{2}| (?:INFO|XMT) /;
+const plainLinePattern = /^[A-Z0-9 ./'()&-]*$/;
 
 /** A line that ends the addressees: another routing field, a transmission end, the body. */
 const blockEndPattern = /^(?:INFO|XMT|BT|ZEN|FM|TO|DE|ZNR|ZNY|NNNN)\b|^#\d|^(?:Class|Date|Key|Tags):/;
@@ -102,32 +112,56 @@ function parseBlock(routing: Routing, labelPattern: RegExp): Recipient[] {
   const after = header.slice(from + (label?.index ?? 0) + (label?.[0].length ?? 0));
   if (!label || /^[A-Z]+-\d{2}\b/.test(after) || (!hasFm && !isAddressee(after))) return [];
   const start = from + label.index + label[0].length;
-  const lines = header.slice(start, start + 20000).split('\n');
+  // The block is read a line at a time from the label on, not split out of the 20,000 characters
+  // after it: it ends within a few lines.
+  const limit = Math.min(header.length, start + 20000);
   const recipients: Recipient[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index]!.trim();
+  for (let at = start, index = 0; at <= limit; index++) {
+    const end = lineEnd(header, at, limit);
+    let line = header.slice(at, end).trim();
+    at = end + 1;
     // `TO PAGE 02        STATE   015113  182333Z`: an old page header between the label and its addressees.
     if (oldPageHeaderPattern.test(line)) continue;
     if (index > 0) {
       if (line === '') {
-        if (isRoutingLine(lines.slice(index + 1).find((next) => next.trim() !== '') ?? '')) continue;
+        if (isRoutingLine(nextTextLine(header, at, limit))) continue;
         break;
       }
       if (pageBreakPattern.test(line)) continue;
       if (blockEndPattern.test(line)) break;
     }
-    const banner = bannerPattern.exec(line);
+    const isPlain = plainLinePattern.test(line);
+    const banner = (isPlain ? plainBannerPattern : bannerPattern).exec(line);
     if (banner) line = line.slice(0, banner.index).trim();
     // The release's record number glued on ends the block: its CSV record follows, a field a line.
+    // Each pattern, tried at every character, only where what it must hold is there: a digit at
+    // the end, a redaction or a lower-case letter (which a plain line has none of), a digit and a capital.
     const record =
-      gluedRecordPattern.exec(line) ??
-      gluedTextPattern.exec(line) ??
+      (line.length > 0 && isDigit(line.charCodeAt(line.length - 1)) ? gluedRecordPattern.exec(line) : null) ??
+      (!isPlain || line.includes('XXXXXX') ? gluedTextPattern.exec(line) : null) ??
       (digitCapitalPattern.test(line) ? gluedToNumberPattern.exec(line) : null);
     if (record) line = line.slice(0, record.index).trim();
     if (line !== '') for (const addressee of splitAddressees(line)) recipients.push(toRecipient(addressee));
     if (banner || record) break;
   }
   return recipients;
+}
+
+/** Where the line starting at `at` ends: its line break, or `limit`. */
+function lineEnd(text: string, at: number, limit: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 || end > limit ? limit : end;
+}
+
+/** The first line from `at` on (up to `limit`) with text in it, or `''`. */
+function nextTextLine(text: string, at: number, limit: number): string {
+  while (at <= limit) {
+    const end = lineEnd(text, at, limit);
+    const line = text.slice(at, end);
+    if (line.trim() !== '') return line;
+    at = end + 1;
+  }
+  return '';
 }
 
 /** Without an FM line, a TO or INFO label must be followed by something that addresses a post. */
@@ -195,7 +229,8 @@ function toRecipient(line: string): Recipient {
   const rest = (slash ? (slash[2] ?? '') : line).trim();
   // Only a name that ends in a number or a precedence (`…H`, `…E`, `…Y`) can have them.
   if (!/[\dEHY]$/.test(rest)) return { route, name: rest, precedence: null, mcn: null };
-  const swapped = numberFirstPattern.exec(rest);
+  // The number first ends in the precedence, a letter; most names end in their number.
+  const swapped = isDigit(rest.charCodeAt(rest.length - 1)) ? null : numberFirstPattern.exec(rest);
   const parts = swapped ? [swapped[0], swapped[1], swapped[3], swapped[2]] : addresseePattern.exec(rest);
   const name = (parts?.[1] ?? rest).trim();
   return {
