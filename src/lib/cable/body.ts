@@ -92,7 +92,7 @@ function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
 /** Ends the page at a page break: the blank lines above it dropped, and the page's classification; whether a page break is above what follows. */
 function endPage(out: Line[], markings: Line[]): boolean {
   while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
-  const previous = out[out.length - 1];
+  const previous = out.length > 0 ? out[out.length - 1] : undefined;
   const marking = previous && trailingClassificationPattern.exec(previous.text);
   if (previous && marking) {
     markings.push({ text: marking[0], line: previous.line });
@@ -114,7 +114,8 @@ function addLine(out: Line[], entry: Line, afterBreak: boolean): boolean {
 /** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
 function opensPageHeader(text: string): boolean {
   let at = 0;
-  while (isSpace(text.charCodeAt(at))) at++;
+  // No read past the line's end (a blank line): it makes the optimised code start over.
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   return text.startsWith('PAGE', at);
 }
 
@@ -125,15 +126,23 @@ function opensPageHeader(text: string): boolean {
  */
 function hasPageCount(text: string, hasOf: boolean): boolean {
   return (
-    (hasOf && hasCountAfter(text, 'OF')) || (text.length <= 60 && isDigit(text.charCodeAt(text.length - 1)) && hasCountAfter(text, 'of'))
+    (hasOf && hasCountAfter(text, 'OF')) ||
+    (text.length > 0 && text.length <= 60 && isDigit(text.charCodeAt(text.length - 1)) && hasCountAfter(text, 'of'))
   );
 }
 
 function hasCountAfter(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 2)) {
     let next = at + 2;
-    while (isSpace(text.charCodeAt(next))) next++;
-    if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2)))
+    // Each read within the line, as on every line above.
+    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+    if (
+      next > at + 2 &&
+      next + 2 < text.length &&
+      isDigit(text.charCodeAt(next)) &&
+      isDigit(text.charCodeAt(next + 1)) &&
+      isDigit(text.charCodeAt(next + 2))
+    )
       return true;
   }
   return false;
@@ -896,10 +905,14 @@ function toBlocks(group: Line[], blocks: Block[]): void {
     pending = [];
   };
   // Each line is tested once, though it is asked about as the line under a heading and as a line.
-  const isUnderline = group.map((entry) => isUnderlineText(entry.text));
+  // Filled by a loop, not `map`, so every group's array is of one kind, as the optimised code expects.
+  const isUnderline: boolean[] = [];
+  for (const entry of group) isUnderline.push(isUnderlineText(entry.text));
+  let headings = 0;
   for (let index = 0; index < group.length; index++) {
     const entry = group[index]!;
     if (
+      index + 1 < group.length &&
       isUnderline[index + 1] &&
       !isUnderline[index] &&
       entry.text.trim().length <= 100 &&
@@ -918,9 +931,11 @@ function toBlocks(group: Line[], blocks: Block[]): void {
       !endsParagraph(group, index)
     ) {
       // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
-      const title = isTitleAbove(isUnderline, index, pending) ? [...pending.splice(0), entry] : [entry];
+      const above = isTitleAbove(isUnderline, index, pending) ? pending.pop()! : null;
       flush();
-      blocks.push({ type: 'heading', text: collapse(title.map((line) => line.text).join(' ')), line: title[0]!.line });
+      const text = above === null ? entry.text : `${above.text} ${entry.text}`;
+      blocks.push({ type: 'heading', text: collapse(text), line: (above ?? entry).line });
+      headings++;
       index++;
     } else if (isUnderline[index] && !(pending.length > 0 && columnRulePattern.test(entry.text))) {
       // A rule under a column, set far right, is a line of the table it ends (its total below it).
@@ -931,7 +946,8 @@ function toBlocks(group: Line[], blocks: Block[]): void {
     }
   }
   flush();
-  joinSplitTitles(blocks, start);
+  // Only a group with two headings or more can hold a split title.
+  if (headings > 1) joinSplitTitles(blocks, start);
 }
 
 /**
