@@ -285,6 +285,8 @@ function setApartSectionHeaders(lines: Line[]): Line[] {
 
 /** Told first by the line's end, a digit (or a space), as few lines end: asked of every line of every cable. */
 function isSectionStart(text: string): boolean {
+  // A blank line has no last character: no read before its start (the optimised code would start over).
+  if (text.length === 0) return false;
   const last = text.charCodeAt(text.length - 1);
   return (isDigit(last) || isSpace(last)) && text.includes('PTQ') && sectionStartPattern.test(text);
 }
@@ -355,6 +357,15 @@ const caveatWord = `(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|
 const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${caveatWord})*\s*[.,;]?\s*$`, 'i');
 const caveatWordPattern = new RegExp(caveatWord, 'gi');
 
+/** Every caveat opens with one of these letters (in either case): a line opening with another is told without the pattern. */
+const caveatInitials: ReadonlySet<number> = new Set([...'cdefhlnrs'].map((char) => char.charCodeAt(0)));
+
+function isCaveatLine(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at < text.length && caveatInitials.has(text.charCodeAt(at) | 0x20) && caveatPattern.test(text);
+}
+
 /** What an E.O. line states after its label (`E.O. 12958: DECL: 1/2/19` → `DECL: 1/2/19`), spaces collapsed, upper case. */
 function orderValue(text: string): string {
   return collapseSpaces(text)
@@ -398,7 +409,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
     const group = splitGluedHeading(split);
     const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
     if (opensParagraph(group[0]!) && !isRefContinuation) break;
-    if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
+    if (!group.some((entry) => fieldOf(entry.text) || isCaveatLine(entry.text)) && !isRefContinuation) {
       const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
       if (
         subject &&
@@ -475,7 +486,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       ) {
         // A subject takes the lines `parseSubject` reads, a caveat-like word among them too.
         preamble.fields[current]!.at(-1)!.push(entry);
-      } else if (caveatPattern.test(entry.text)) {
+      } else if (isCaveatLine(entry.text)) {
         for (const caveat of entry.text.match(caveatWordPattern) ?? []) preamble.caveats.push(caveat.toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
@@ -553,14 +564,19 @@ const recordLinePattern = /^\s*(?:VZCZC|id:\s*\d|refid:|date:\s*\d|origin:|class
 
 /** A line with glued labels and paragraphs split off, added to `out`: `flatMap` twice, without its cost on lines that hold none. */
 function splitGlued(entry: Line, out: Line[]): void {
-  for (const label of splitGluedLabels(entry)) {
-    // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
-    const routing = label.text.indexOf(' VZCZC');
-    if (routing > 0 && fieldOf(label.text)) {
-      splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
-      out.push({ text: label.text.slice(routing + 1), line: label.line });
-    } else splitGluedParagraph(label, out);
-  }
+  // Most lines hold no glued label: they skip the loop over an array made for them.
+  const labels = splitGluedLabels(entry);
+  if (labels === null) splitGluedRouting(entry, out);
+  else for (const label of labels) splitGluedRouting(label, out);
+}
+
+function splitGluedRouting(label: Line, out: Line[]): void {
+  // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
+  const routing = label.text.indexOf(' VZCZC');
+  if (routing > 0 && fieldOf(label.text)) {
+    splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
+    out.push({ text: label.text.slice(routing + 1), line: label.line });
+  } else splitGluedParagraph(label, out);
 }
 
 /** A numbered or marked paragraph (`1. …`, `(C) …`) that is not a field line. */
@@ -864,14 +880,17 @@ export function beforeGluedField(text: string): string {
   return text.slice(0, Math.min(label?.index ?? text.length, note?.index ?? text.length));
 }
 
-function splitGluedLabels(entry: Line): Line[] {
-  if (!/E\.O\.|TAGS:|Tags:|SUBJ|Subject:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
+/** The parts of a line with labels glued into it, or null when it holds none. */
+function splitGluedLabels(entry: Line): Line[] | null {
+  if (!/E\.O\.|TAGS:|Tags:|SUBJ|Subject:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return null;
   const isClassifiedBy = /^\s*Classified\s+By\b/i.test(entry.text);
-  if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return [entry];
-  return entry.text
-    .split(isClassifiedBy ? gluedLabelAfterClassifiedPattern : gluedLabelPattern)
-    .filter((part) => part.trim())
-    .map((text) => ({ text, line: entry.line }));
+  if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return null;
+  // Pushed one by one (not `filter` and `map`): the array is of the one kind the optimised caller expects.
+  const parts: Line[] = [];
+  for (const text of entry.text.split(isClassifiedBy ? gluedLabelAfterClassifiedPattern : gluedLabelPattern)) {
+    if (text.trim()) parts.push({ text, line: entry.line });
+  }
+  return parts;
 }
 
 /**
@@ -1038,7 +1057,7 @@ function proseBlocks(lines: Line[], blocks: Block[]): void {
   const first = lines[0]!;
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
   // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
-  if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
+  if (shape.isTable && lines.length >= 2 && isProse(joinTexts(lines))) shape.isTable = false;
   if (shape.isTable || isFigureList(lines)) {
     blocks.push({ type: 'table', lines: lines.map((entry) => entry.text), line: first.line });
     return;
@@ -1303,8 +1322,14 @@ function collapse(text: string): string {
   return collapseSpaces(text).trim();
 }
 
+/** The lines' texts joined by spaces: `map` and `join` would make an array whose kind varies, which throws the optimised code away. */
+function joinTexts(lines: Line[]): string {
+  let text = lines[0]!.text;
+  for (let index = 1; index < lines.length; index++) text += ` ${lines[index]!.text}`;
+  return text;
+}
+
+/** The lines as one paragraph's text: each line's blanks at either end fall into the runs `collapse` makes one space, so no line is trimmed. */
 function joinLines(lines: Line[]): string {
-  let text = lines[0]!.text.trim();
-  for (let index = 1; index < lines.length; index++) text += ` ${lines[index]!.text.trim()}`;
-  return collapse(text);
+  return collapse(joinTexts(lines));
 }
