@@ -93,12 +93,24 @@ function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
 function endPage(out: Line[], markings: Line[]): boolean {
   while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
   const previous = out.length > 0 ? out[out.length - 1] : undefined;
-  const marking = previous && trailingClassificationPattern.exec(previous.text);
+  const marking = previous && endsWithClassification(previous.text) ? trailingClassificationPattern.exec(previous.text) : null;
   if (previous && marking) {
     markings.push({ text: marking[0], line: previous.line });
     out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
   }
   return out.length > 0;
+}
+
+/**
+ * Whether a line's last character other than a blank ends a classification (`…D`, `…L`, `…T`, `…E`):
+ * the pattern after it is tried at every blank of the line.
+ */
+function endsWithClassification(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1);
+  return last === 68 || last === 76 || last === 84 || last === 69;
 }
 
 /** Adds a line, below a page break only when not blank and after a blank line when it starts a block; whether a page break is still above. */
@@ -1253,7 +1265,7 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
   for (let at = blocks.length - 1; at >= Math.max(0, blocks.length - 3); at--) {
     const block = blocks[at]!;
     if (block.type !== 'paragraph') continue;
-    const end = block.text.replace(/[\s/\\"'“”.,]*$/, '');
+    const end = withoutTrailingMarks(block.text);
     if (!end.endsWith(name)) continue;
     // The name alone, an end marker below it (`LLORENS` / `=====CABLE ENDS=====`).
     if (end.length === name.length)
@@ -1270,6 +1282,19 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
   }
   return blocks;
 }
+
+/**
+ * The text without the blanks, slashes, backslashes, quotes, dots and commas it ends with: read
+ * backwards, where `replace(/[\s/\\"'“”.,]*$/, '')` tries its pattern at every character.
+ */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && isTrailingMark(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const trailingMarkCodes: ReadonlySet<number> = new Set([...'/\\"\'“”.,'].map((char) => char.charCodeAt(0)));
+const isTrailingMark = (code: number): boolean => isSpace(code) || trailingMarkCodes.has(code);
 
 /**
  * A title on a line of its own with no underline, over a numbered paragraph (`OVERVIEW`,
