@@ -92,13 +92,25 @@ function removePageBreaks(lines: Line[], dropped: Line[]): Line[] {
 /** Ends the page at a page break: the blank lines above it dropped, and the page's classification; whether a page break is above what follows. */
 function endPage(out: Line[], markings: Line[]): boolean {
   while (out.length > 0 && !out[out.length - 1]!.text.trim()) out.pop();
-  const previous = out[out.length - 1];
-  const marking = previous && trailingClassificationPattern.exec(previous.text);
+  const previous = out.length > 0 ? out[out.length - 1] : undefined;
+  const marking = previous && endsWithClassification(previous.text) ? trailingClassificationPattern.exec(previous.text) : null;
   if (previous && marking) {
     markings.push({ text: marking[0], line: previous.line });
     out[out.length - 1] = { ...previous, text: previous.text.slice(0, marking.index) };
   }
   return out.length > 0;
+}
+
+/**
+ * Whether a line's last character other than a blank ends a classification (`…D`, `…L`, `…T`, `…E`):
+ * the pattern after it is tried at every blank of the line.
+ */
+function endsWithClassification(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1);
+  return last === 68 || last === 76 || last === 84 || last === 69;
 }
 
 /** Adds a line, below a page break only when not blank and after a blank line when it starts a block; whether a page break is still above. */
@@ -114,7 +126,8 @@ function addLine(out: Line[], entry: Line, afterBreak: boolean): boolean {
 /** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
 function opensPageHeader(text: string): boolean {
   let at = 0;
-  while (isSpace(text.charCodeAt(at))) at++;
+  // No read past the line's end (a blank line): it makes the optimised code start over.
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   return text.startsWith('PAGE', at);
 }
 
@@ -125,15 +138,23 @@ function opensPageHeader(text: string): boolean {
  */
 function hasPageCount(text: string, hasOf: boolean): boolean {
   return (
-    (hasOf && hasCountAfter(text, 'OF')) || (text.length <= 60 && isDigit(text.charCodeAt(text.length - 1)) && hasCountAfter(text, 'of'))
+    (hasOf && hasCountAfter(text, 'OF')) ||
+    (text.length > 0 && text.length <= 60 && isDigit(text.charCodeAt(text.length - 1)) && hasCountAfter(text, 'of'))
   );
 }
 
 function hasCountAfter(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 2)) {
     let next = at + 2;
-    while (isSpace(text.charCodeAt(next))) next++;
-    if (next > at + 2 && isDigit(text.charCodeAt(next)) && isDigit(text.charCodeAt(next + 1)) && isDigit(text.charCodeAt(next + 2)))
+    // Each read within the line, as on every line above.
+    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+    if (
+      next > at + 2 &&
+      next + 2 < text.length &&
+      isDigit(text.charCodeAt(next)) &&
+      isDigit(text.charCodeAt(next + 1)) &&
+      isDigit(text.charCodeAt(next + 2))
+    )
       return true;
   }
   return false;
@@ -168,6 +189,33 @@ const letteredPattern = /^\s*(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
  * not a table's column rules (`------    -----------   ---------`).
  */
 const underlinePattern = /^\s*(?:-{3,}|={3,}|-{20,} -{1,30}|={20,} ={1,30})\s*$/;
+/*
+ * The line-start patterns above run on most lines of a body, and most lines open with a letter
+ * that none of them allows: the first character is told first, and the pattern runs only when
+ * it may match (a blank, after which anything may follow, always runs it).
+ */
+
+/** `¶3.`, `12.`, `1.2.`, `(C)`: a blank, a digit, `¶` or `(` first. */
+function hasParagraphMarker(text: string): boolean {
+  if (text.length === 0) return false;
+  const code = text.charCodeAt(0);
+  return (isDigit(code) || code === 0xb6 || code === 40 || isSpace(code)) && paragraphMarkerPattern.test(text);
+}
+
+/** `- `, `-- `, `* `, `• `, `o `: a blank or the marker first. */
+function hasListMarker(text: string): boolean {
+  if (text.length === 0) return false;
+  const code = text.charCodeAt(0);
+  return (code === 45 || code === 42 || code === 0x2022 || code === 111 || isSpace(code)) && listMarkerPattern.test(text);
+}
+
+/** `-------`, `=======`: a blank, a dash or `=` first. */
+function isUnderlineText(text: string): boolean {
+  if (text.length === 0) return false;
+  const code = text.charCodeAt(0);
+  return (code === 45 || code === 61 || isSpace(code)) && underlinePattern.test(text);
+}
+
 /** An item of a REF list on a line of its own: `B. STATE 12`, `(B) STATE 12`, and `¶B. STATE 12` as the release rewrote it. */
 const refItemPattern = /^\s*¶?\s?(?:\(?[A-Za-z]\)|[A-Z]\.)\s+\S/;
 
@@ -178,7 +226,7 @@ const isRefItem = (text: string): boolean => refItemPattern.test(text) || (/^\s*
 const danglingLabelPattern = /(?:^|[\s,;])(?:\([A-Z]\)|[A-Z][.)])\s*$/;
 
 function startsBlock(text: string): boolean {
-  return paragraphMarkerPattern.test(text) || listMarkerPattern.test(text) || letteredPattern.test(text) || underlinePattern.test(text);
+  return hasParagraphMarker(text) || hasListMarker(text) || letteredPattern.test(text) || isUnderlineText(text);
 }
 
 /**
@@ -188,19 +236,27 @@ function startsBlock(text: string): boolean {
 function groupLines(lines: Line[]): Line[][] {
   const groups: Line[][] = [];
   let current: Line[] = [];
+  // The group's last line, null while it is empty; no read before an array's start or past its end
+  // (either makes the optimised code start over).
+  let last: Line | null = null;
   for (let at = 0; at < lines.length; at++) {
     const entry = lines[at]!;
-    const last = current[current.length - 1];
     if (!isBlank(entry.text)) {
       // A section's routing header is a group of its own, however the text around it runs on.
-      if (last && last.isSectionHeader !== entry.isSectionHeader) {
+      if (last !== null && last.isSectionHeader !== entry.isSectionHeader) {
         groups.push(current);
         current = [];
       }
       current.push(entry);
-    } else if (last && !(last.isSectionHeader && lines[at + 1]?.isSectionHeader) && !cutsSentence(last.text, lines[at + 1]?.text)) {
+      last = entry;
+      continue;
+    }
+    if (last === null) continue;
+    const next = at + 1 < lines.length ? lines[at + 1] : undefined;
+    if (!(last.isSectionHeader && next?.isSectionHeader) && !cutsSentence(last.text, next?.text)) {
       groups.push(current);
       current = [];
+      last = null;
     }
   }
   if (current.length > 0) groups.push(current);
@@ -241,6 +297,8 @@ function setApartSectionHeaders(lines: Line[]): Line[] {
 
 /** Told first by the line's end, a digit (or a space), as few lines end: asked of every line of every cable. */
 function isSectionStart(text: string): boolean {
+  // A blank line has no last character: no read before its start (the optimised code would start over).
+  if (text.length === 0) return false;
   const last = text.charCodeAt(text.length - 1);
   return (isDigit(last) || isSpace(last)) && text.includes('PTQ') && sectionStartPattern.test(text);
 }
@@ -264,7 +322,7 @@ function sectionHeaderEnd(lines: Line[], start: number): number {
   let end = banner;
   for (let at = banner + 1; at < Math.min(lines.length, banner + 14); at++) {
     const text = lines[at]!.text;
-    if (paragraphMarkerPattern.test(text)) break;
+    if (hasParagraphMarker(text)) break;
     if (/\bTAGS?\b|^\s*SUBJ(?:ECT)?\s*:/.test(text)) end = at;
   }
   return end;
@@ -273,12 +331,12 @@ function sectionHeaderEnd(lines: Line[], start: number): number {
 /** A wrapped line that stops mid-sentence, and below one blank line the sentence going on in lower case. */
 function cutsSentence(before: string, after: string | undefined): boolean {
   if (after === undefined || before.length < 30) return false;
+  // Not after `.`, `!`, `?`, `:`, `;`, a quote or a bracket: a paragraph may end there (most do, so this goes first).
+  if (sentenceEndCodes.has(before.charCodeAt(before.length - 1))) return false;
   // `… under the age of` / blank / `12.Kelly announced …`: after a word no sentence ends on, whatever follows.
   if (!startsLowerCase(after) && !(functionWordEndPattern.test(before) && !markedParagraphPattern.test(after))) return false;
-  const last = before.charCodeAt(before.length - 1);
-  // Not after `.`, `!`, `?`, `:`, `;`, a quote or a bracket: a paragraph may end there. Nor after a
-  // field (`SUBJECT: …` over the end of a paragraph cut off in a section 2 of 2).
-  return !sentenceEndCodes.has(last) && fieldOf(before) === null;
+  // Nor after a field (`SUBJECT: …` over the end of a paragraph cut off in a section 2 of 2).
+  return fieldOf(before) === null;
 }
 
 /**
@@ -288,17 +346,13 @@ function cutsSentence(before: string, after: string | undefined): boolean {
  */
 const orderNumber = String.raw`(?:${executiveOrders}|1[23]\d{3}(?=\s*[:;,]|\s+(?:DECL|N\/?A)\b))`;
 
-const fieldLabels: [FieldName, RegExp][] = [
-  ['eo', new RegExp(String.raw`^\s*(?:E\.?\s?[O0]\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i')],
-  ['tags', /^\s*TAGS?(?:\s*:|\s+[A-Z]{2})/i],
-  ['subject', /^\s*SUBJ(?:ECT)?\b\s*:?/i],
-  // Without a colon only as a label is written (`REF A. STATE 12`), not as a sentence starts (`reftel C remains …`).
-  [
-    'ref',
-    /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?|\(S\))?|[Rr]ef(?:s|tels?|erences?|\(s\))?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/,
-  ],
-  ['classifiedBy', new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY(?:\b|(?=[A-Z][a-z]))|DERIVED\s+FROM\b)`, 'i')],
-];
+const eoPattern = new RegExp(String.raw`^\s*(?:E\.?\s?[O0]\.?\s*${orderNumber}|EO\s*${orderNumber}|DECL\s*:)`, 'i');
+const tagsPattern = /^\s*TAGS?(?:\s*:|\s+[A-Z]{2})/i;
+const subjectPattern = /^\s*SUBJ(?:ECT)?\b\s*:?/i;
+// Without a colon only as a label is written (`REF A. STATE 12`), not as a sentence starts (`reftel C remains …`).
+const refPattern =
+  /^\s*(?:(?:REF(?:S|TEL|TELS|ERENCES?|\(S\))?|[Rr]ef(?:s|tels?|erences?|\(s\))?)\s*:|(?:REF(?:S|TELS?|ERENCES?)?|Ref(?:s|tels?)?)\s*(?:\.|\s+[A-Z(]))/;
+const classifiedByPattern = new RegExp(String.raw`^\s*(?:${classifiedWord}\s+BY(?:\b|(?=[A-Z][a-z]))|DERIVED\s+FROM\b)`, 'i');
 
 /** Labels that sometimes arrive glued to the text before them (`SIPDISE.O. 12958: …`), not in brackets (`(SUBJ: IIR …)`). */
 /** Labels glued after a field's text; `Tags:` and `Subject:` as a cable written in lower case has them (04ANKARA348). */
@@ -314,6 +368,15 @@ const caveatWord = `(?:SENSITIVE BUT UNCLASSIFIED|SIPDIS|SENSITIVE|NOFORN|EXDIS|
 /** A line of caveats only: `SIPDIS`, `SENSITIVE, SIPDIS`, `NOFORN SIPDIS`. */
 const caveatPattern = new RegExp(String.raw`^\s*${caveatWord}(?:\s*[,;/]?\s*${caveatWord})*\s*[.,;]?\s*$`, 'i');
 const caveatWordPattern = new RegExp(caveatWord, 'gi');
+
+/** Every caveat opens with one of these letters (in either case): a line opening with another is told without the pattern. */
+const caveatInitials: ReadonlySet<number> = new Set([...'cdefhlnrs'].map((char) => char.charCodeAt(0)));
+
+function isCaveatLine(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at < text.length && caveatInitials.has(text.charCodeAt(at) | 0x20) && caveatPattern.test(text);
+}
 
 /** What an E.O. line states after its label (`E.O. 12958: DECL: 1/2/19` → `DECL: 1/2/19`), spaces collapsed, upper case. */
 function orderValue(text: string): string {
@@ -358,7 +421,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
     const group = splitGluedHeading(split);
     const isRefContinuation = continuesRefList(group, last === 'ref' ? preamble.fields.ref?.at(-1) : undefined);
     if (opensParagraph(group[0]!) && !isRefContinuation) break;
-    if (!group.some((entry) => fieldOf(entry.text) || caveatPattern.test(entry.text)) && !isRefContinuation) {
+    if (!group.some((entry) => fieldOf(entry.text) || isCaveatLine(entry.text)) && !isRefContinuation) {
       const subject = last === 'subject' ? preamble.fields.subject?.at(-1) : undefined;
       if (
         subject &&
@@ -435,7 +498,7 @@ function takePreamble(groups: Line[][]): { preamble: Preamble; rest: Line[][] } 
       ) {
         // A subject takes the lines `parseSubject` reads, a caveat-like word among them too.
         preamble.fields[current]!.at(-1)!.push(entry);
-      } else if (caveatPattern.test(entry.text)) {
+      } else if (isCaveatLine(entry.text)) {
         for (const caveat of entry.text.match(caveatWordPattern) ?? []) preamble.caveats.push(caveat.toUpperCase());
         preamble.caveatLines.push(entry);
         current = null;
@@ -513,19 +576,24 @@ const recordLinePattern = /^\s*(?:VZCZC|id:\s*\d|refid:|date:\s*\d|origin:|class
 
 /** A line with glued labels and paragraphs split off, added to `out`: `flatMap` twice, without its cost on lines that hold none. */
 function splitGlued(entry: Line, out: Line[]): void {
-  for (const label of splitGluedLabels(entry)) {
-    // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
-    const routing = label.text.indexOf(' VZCZC');
-    if (routing > 0 && fieldOf(label.text)) {
-      splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
-      out.push({ text: label.text.slice(routing + 1), line: label.line });
-    } else splitGluedParagraph(label, out);
-  }
+  // Most lines hold no glued label: they skip the loop over an array made for them.
+  const labels = splitGluedLabels(entry);
+  if (labels === null) splitGluedRouting(entry, out);
+  else for (const label of labels) splitGluedRouting(label, out);
+}
+
+function splitGluedRouting(label: Line, out: Line[]): void {
+  // A routing block the release glued to a field (`REF: A. CAIRO 181|09CAIRO257 VZCZCXRO5203OO …`): body text of its own.
+  const routing = label.text.indexOf(' VZCZC');
+  if (routing > 0 && fieldOf(label.text)) {
+    splitGluedParagraph({ text: label.text.slice(0, routing), line: label.line }, out);
+    out.push({ text: label.text.slice(routing + 1), line: label.line });
+  } else splitGluedParagraph(label, out);
 }
 
 /** A numbered or marked paragraph (`1. …`, `(C) …`) that is not a field line. */
 function opensParagraph(entry: Line): boolean {
-  return paragraphMarkerPattern.test(entry.text) && !fieldOf(entry.text);
+  return hasParagraphMarker(entry.text) && !fieldOf(entry.text);
 }
 
 function opensWithField(group: Line[] | undefined): boolean {
@@ -534,7 +602,7 @@ function opensWithField(group: Line[] | undefined): boolean {
 
 /** `SUBJECT: … in Mendoza Summary` over an underline: the heading glued to the subject is body text. */
 function splitGluedHeading(group: Line[]): Line[] {
-  const at = group.findIndex((entry, index) => underlinePattern.test(group[index + 1]?.text ?? '') && /^\s*SUBJ/i.test(entry.text));
+  const at = group.findIndex((entry, index) => isUnderlineText(group[index + 1]?.text ?? '') && /^\s*SUBJ/i.test(entry.text));
   const heading = at < 0 ? null : /\s((?:SUMMARY|Summary)\s*)$/.exec(group[at]!.text);
   if (!heading) return group;
   const { text, line } = group[at]!;
@@ -611,7 +679,7 @@ function continuesRepeat(preamble: Preamble, entry: Line): boolean {
 function findRepeatedSubject(preamble: Preamble, text: string): { end: number; isCut: boolean } | 'other' | null {
   if (!preamble.fields.subject) return null;
   const stated = statedSubject(preamble);
-  const label = fieldLabels[2]![1].exec(text);
+  const label = subjectPattern.exec(text);
   if (!stated || !label) return null;
   // The subject stated first may itself be cut short (`… ALLIE...`): a later one completes it.
   const isStatedCut = /(?:\.\.\.|…)$/.test(stated);
@@ -646,14 +714,33 @@ function sharesMostWords(text: string, expected: string[]): boolean {
   return words.filter((word) => known.has(word)).length * 2 >= words.length;
 }
 
+/**
+ * The field a line's label names, or null. Each label starts with its own letter (`DECL:` and
+ * `DERIVED FROM` share one), so the line's first letter picks the one or two patterns to try:
+ * most lines of a body start with another letter and are told without any.
+ */
 function fieldOf(text: string): FieldName | null {
-  if (!fieldInitialPattern.test(text)) return null;
-  for (const [name, pattern] of fieldLabels) if (pattern.test(text)) return name;
-  return null;
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  if (at === text.length) return null;
+  // The letter in lower case (`| 0x20`): the labels are read in either case.
+  switch (text.charCodeAt(at) | 0x20) {
+    case 0x63: // c
+      return classifiedByPattern.test(text) ? 'classifiedBy' : null;
+    case 0x64: // d
+      return eoPattern.test(text) ? 'eo' : classifiedByPattern.test(text) ? 'classifiedBy' : null;
+    case 0x65: // e
+      return eoPattern.test(text) ? 'eo' : null;
+    case 0x72: // r
+      return refPattern.test(text) ? 'ref' : null;
+    case 0x73: // s
+      return subjectPattern.test(text) ? 'subject' : null;
+    case 0x74: // t
+      return tagsPattern.test(text) ? 'tags' : null;
+    default:
+      return null;
+  }
 }
-
-/** Every label above starts with one of these letters; most lines of a body start with another. */
-const fieldInitialPattern = /^\s*[CDERST]/i;
 
 /** Lines that end a field's run even without a blank line: a repeated banner, handling notes, a new label. */
 const fieldBreakPattern =
@@ -695,10 +782,10 @@ function continues(field: FieldName, lines: Line[], entry: Line, next: Line | un
       entry.text,
       lines.map((line) => line.text),
     ) > 0 &&
-    (!paragraphMarkerPattern.test(entry.text) || isCitationLine(entry.text))
+    (!hasParagraphMarker(entry.text) || isCitationLine(entry.text))
   )
     return true;
-  if (paragraphMarkerPattern.test(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
+  if (hasParagraphMarker(entry.text) || gluedNumberPattern.test(entry.text) || fieldBreakPattern.test(entry.text)) return false;
   if (field === 'tags') {
     const beforeField = next !== undefined && fieldOf(next.text) !== null;
     const previous = lines[lines.length - 1]!.text;
@@ -728,7 +815,7 @@ function continuesRefList(group: Line[], refLines: Line[] | undefined): boolean 
   }
   if (refLines === undefined || !isRefItem(first)) return false;
   if (group.length > 4 && !group.every((entry) => isRefItem(entry.text))) return false;
-  if (!paragraphMarkerPattern.test(first)) return true;
+  if (!hasParagraphMarker(first)) return true;
   // `SUBJECT: … REF:` / a blank line / `(A) BUENOS AIRES 1115 (B) …`: the list below a label alone.
   if (refLines.every((line) => labelOnlyPattern.test(line.text)) && firstRefItemPattern.test(first)) {
     return unletteredCitationPattern.test(first.replace(firstRefItemLabelPattern, ''));
@@ -805,14 +892,17 @@ export function beforeGluedField(text: string): string {
   return text.slice(0, Math.min(label?.index ?? text.length, note?.index ?? text.length));
 }
 
-function splitGluedLabels(entry: Line): Line[] {
-  if (!/E\.O\.|TAGS:|Tags:|SUBJ|Subject:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return [entry];
+/** The parts of a line with labels glued into it, or null when it holds none. */
+function splitGluedLabels(entry: Line): Line[] | null {
+  if (!/E\.O\.|TAGS:|Tags:|SUBJ|Subject:|REF(?:S|TELS?)?:|Ref(?:s|tels?)?:|CLASSIFIED BY:|Classified By:/.test(entry.text)) return null;
   const isClassifiedBy = /^\s*Classified\s+By\b/i.test(entry.text);
-  if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return [entry];
-  return entry.text
-    .split(isClassifiedBy ? gluedLabelAfterClassifiedPattern : gluedLabelPattern)
-    .filter((part) => part.trim())
-    .map((text) => ({ text, line: entry.line }));
+  if (!hasGluedLabel(entry.text, isClassifiedBy ? bareLabelPattern : bareLabelWithOrderPattern)) return null;
+  // Pushed one by one (not `filter` and `map`): the array is of the one kind the optimised caller expects.
+  const parts: Line[] = [];
+  for (const text of entry.text.split(isClassifiedBy ? gluedLabelAfterClassifiedPattern : gluedLabelPattern)) {
+    if (text.trim()) parts.push({ text, line: entry.line });
+  }
+  return parts;
 }
 
 /**
@@ -846,10 +936,14 @@ function toBlocks(group: Line[], blocks: Block[]): void {
     pending = [];
   };
   // Each line is tested once, though it is asked about as the line under a heading and as a line.
-  const isUnderline = group.map((entry) => underlinePattern.test(entry.text));
+  // Filled by a loop, not `map`, so every group's array is of one kind, as the optimised code expects.
+  const isUnderline: boolean[] = [];
+  for (const entry of group) isUnderline.push(isUnderlineText(entry.text));
+  let headings = 0;
   for (let index = 0; index < group.length; index++) {
     const entry = group[index]!;
     if (
+      index + 1 < group.length &&
       isUnderline[index + 1] &&
       !isUnderline[index] &&
       entry.text.trim().length <= 100 &&
@@ -868,9 +962,11 @@ function toBlocks(group: Line[], blocks: Block[]): void {
       !endsParagraph(group, index)
     ) {
       // A title over two lines between rules (`Proposal 1: Semillas- Reduction of …` / `Project`): one heading.
-      const title = isTitleAbove(isUnderline, index, pending) ? [...pending.splice(0), entry] : [entry];
+      const above = isTitleAbove(isUnderline, index, pending) ? pending.pop()! : null;
       flush();
-      blocks.push({ type: 'heading', text: collapse(title.map((line) => line.text).join(' ')), line: title[0]!.line });
+      const text = above === null ? entry.text : `${above.text} ${entry.text}`;
+      blocks.push({ type: 'heading', text: collapse(text), line: (above ?? entry).line });
+      headings++;
       index++;
     } else if (isUnderline[index] && !(pending.length > 0 && columnRulePattern.test(entry.text))) {
       // A rule under a column, set far right, is a line of the table it ends (its total below it).
@@ -881,7 +977,8 @@ function toBlocks(group: Line[], blocks: Block[]): void {
     }
   }
   flush();
-  joinSplitTitles(blocks, start);
+  // Only a group with two headings or more can hold a split title.
+  if (headings > 1) joinSplitTitles(blocks, start);
 }
 
 /**
@@ -916,7 +1013,7 @@ const unfinishedTitlePattern = /(?:[,&/]|\b(?:and|or|of|the|for|to|in|with|AND|O
  */
 function isFigureRow(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= 60 && figurePattern.test(trimmed) && !/[.;:!?,]$/.test(trimmed) && !paragraphMarkerPattern.test(trimmed);
+  return trimmed.length <= 60 && figurePattern.test(trimmed) && !/[.;:!?,]$/.test(trimmed) && !hasParagraphMarker(trimmed);
 }
 
 /**
@@ -951,7 +1048,7 @@ function isTitleAbove(isUnderline: boolean[], index: number, pending: Line[]): b
     text.length <= 80 &&
     /[A-Za-z]/.test(text) &&
     !/[.;!?]["”')]*$/.test(text) &&
-    !paragraphMarkerPattern.test(text)
+    !hasParagraphMarker(text)
   );
 }
 
@@ -961,7 +1058,7 @@ function isTitleAbove(isUnderline: boolean[], index: number, pending: Line[]): b
  * under another that ends a sentence or a clause, or goes on in lower case, is no heading.
  */
 function endsParagraph(group: Line[], index: number): boolean {
-  if (index === 0 || group[index - 1]!.text.trim() === '' || underlinePattern.test(group[index - 1]!.text)) return false;
+  if (index === 0 || group[index - 1]!.text.trim() === '' || isUnderlineText(group[index - 1]!.text)) return false;
   const text = group[index]!.text.trim();
   // `… See Paris Points, November 13, 2009.  END NOTE.)`: a sentence's end inside its brackets or quotes too.
   return (/[.;,]["”')]*$/.test(text) && !/\.{2,}$/.test(text)) || /^[a-z(]|^--/.test(text);
@@ -972,7 +1069,7 @@ function proseBlocks(lines: Line[], blocks: Block[]): void {
   const first = lines[0]!;
   const shape = lines.length < 2 ? { isTable: isOneLineTable(first.text), isTableAfterFirst: false } : tableShape(lines);
   // Sentences after sentences are a paragraph, whatever gaps its lines hold (`were  making a heavy …`).
-  if (shape.isTable && lines.length >= 2 && isProse(lines.map((entry) => entry.text).join(' '))) shape.isTable = false;
+  if (shape.isTable && lines.length >= 2 && isProse(joinTexts(lines))) shape.isTable = false;
   if (shape.isTable || isFigureList(lines)) {
     blocks.push({ type: 'table', lines: lines.map((entry) => entry.text), line: first.line });
     return;
@@ -992,14 +1089,14 @@ function proseBlocks(lines: Line[], blocks: Block[]): void {
     const text = joinLines(current);
     const line = current[0]!.line;
     blocks.push(
-      listMarkerPattern.test(current[0]!.text)
+      hasListMarker(current[0]!.text)
         ? { type: 'list', items: [{ text: text.replace(/^(?:-{1,2}|\*|•|o)\s+/, ''), line }], line }
         : { type: 'paragraph', text, line },
     );
     current = [];
   };
   for (const entry of lines) {
-    const opens = current.length > 0 && (listMarkerPattern.test(entry.text) || paragraphMarkerPattern.test(entry.text));
+    const opens = current.length > 0 && (hasListMarker(entry.text) || hasParagraphMarker(entry.text));
     if (opens && goesOnFrom(current[current.length - 1]!.text, entry.text)) {
       // `… the December` / `¶2005.`: a date the release took for a paragraph number, its ¶ dropped.
       current.push(entry.text.includes('¶') ? { text: entry.text.replace(/^(\s*)¶\s?/, '$1'), line: entry.line } : entry);
@@ -1048,12 +1145,7 @@ const monthEndPattern =
 function isAddressBlock(lines: Line[]): boolean {
   const first = lines[0]!.text;
   // The first line is told first: in upper case, as most paragraphs of the later cables are not.
-  if (
-    /[a-z]/.test(first) ||
-    !/^\s*[A-Z]/.test(first) ||
-    paragraphMarkerPattern.test(first) ||
-    lines.some((entry) => entry.text.length > 80)
-  )
+  if (/[a-z]/.test(first) || !/^\s*[A-Z]/.test(first) || hasParagraphMarker(first) || lines.some((entry) => entry.text.length > 80))
     return false;
   const addressed = lines.filter((entry) => /^\s*(?:[A-Z][A-Z0-9/&.,'() -]*\s)?(?:ALSO\s+)?(?:FOR|PASS)\b/.test(entry.text)).length;
   return addressed > 0 && addressed * 2 >= lines.length;
@@ -1173,7 +1265,7 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
   for (let at = blocks.length - 1; at >= Math.max(0, blocks.length - 3); at--) {
     const block = blocks[at]!;
     if (block.type !== 'paragraph') continue;
-    const end = block.text.replace(/[\s/\\"'“”.,]*$/, '');
+    const end = withoutTrailingMarks(block.text);
     if (!end.endsWith(name)) continue;
     // The name alone, an end marker below it (`LLORENS` / `=====CABLE ENDS=====`).
     if (end.length === name.length)
@@ -1192,6 +1284,19 @@ export function setApartSignature(blocks: Block[], signers: readonly string[]): 
 }
 
 /**
+ * The text without the blanks, slashes, backslashes, quotes, dots and commas it ends with: read
+ * backwards, where `replace(/[\s/\\"'“”.,]*$/, '')` tries its pattern at every character.
+ */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && isTrailingMark(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const trailingMarkCodes: ReadonlySet<number> = new Set([...'/\\"\'“”.,'].map((char) => char.charCodeAt(0)));
+const isTrailingMark = (code: number): boolean => isSpace(code) || trailingMarkCodes.has(code);
+
+/**
  * A title on a line of its own with no underline, over a numbered paragraph (`OVERVIEW`,
  * `POLITICAL CONTEXT`, `Visit overview` / `¶3. (C) …`), is the heading it reads as: short, no
  * sentence end, upper case or a capital first.
@@ -1201,8 +1306,7 @@ function promoteTitles(blocks: Block[]): Block[] {
   for (let at = 0; at + 1 < blocks.length; at++) {
     const block = blocks[at]!;
     const next = blocks[at + 1]!;
-    if (block.type !== 'paragraph' || next.type !== 'paragraph' || !isTitle(block.text) || !paragraphMarkerPattern.test(next.text))
-      continue;
+    if (block.type !== 'paragraph' || next.type !== 'paragraph' || !isTitle(block.text) || !hasParagraphMarker(next.text)) continue;
     out ??= [...blocks];
     out[at] = { type: 'heading', text: block.text, line: block.line };
   }
@@ -1212,7 +1316,7 @@ function promoteTitles(blocks: Block[]): Block[] {
 function isTitle(text: string): boolean {
   if (text.length > 60 || text.length < 3 || !/^[A-Z]/.test(text) || /[.,;:!"'”)\]-]$/.test(text) || tagLinePattern.test(text))
     return false;
-  if (paragraphMarkerPattern.test(text) || /^X+$/.test(text) || !/[A-Za-z]{3}/.test(text) || notTitlePattern.test(text)) return false;
+  if (hasParagraphMarker(text) || /^X+$/.test(text) || !/[A-Za-z]{3}/.test(text) || notTitlePattern.test(text)) return false;
   // A title's words: upper case, or at most six of them in sentence case (`Visit overview`).
   return !/[a-z]/.test(text) || text.split(' ').length <= 6;
 }
@@ -1243,8 +1347,14 @@ function collapse(text: string): string {
   return collapseSpaces(text).trim();
 }
 
+/** The lines' texts joined by spaces: `map` and `join` would make an array whose kind varies, which throws the optimised code away. */
+function joinTexts(lines: Line[]): string {
+  let text = lines[0]!.text;
+  for (let index = 1; index < lines.length; index++) text += ` ${lines[index]!.text}`;
+  return text;
+}
+
+/** The lines as one paragraph's text: each line's blanks at either end fall into the runs `collapse` makes one space, so no line is trimmed. */
 function joinLines(lines: Line[]): string {
-  let text = lines[0]!.text.trim();
-  for (let index = 1; index < lines.length; index++) text += ` ${lines[index]!.text.trim()}`;
-  return collapse(text);
+  return collapse(joinTexts(lines));
 }

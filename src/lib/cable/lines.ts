@@ -64,9 +64,13 @@ const numberedLinePattern = /^[ \t]*¶?[ \t]?(\d{1,2})[ \t]?\.[ \t]/;
 function splitNumberedRunIns(entry: Line): Line[] | null {
   const { text } = entry;
   if (text.length < 80) return null;
+  // The number opens the line, or a blank or `¶` before it: most long lines open with a letter.
+  const initial = text.charCodeAt(0);
+  if (!(isDigit(initial) || isBlankCode(initial) || initial === 0xb6)) return null;
   const first = numberedLinePattern.exec(text);
   if (!first) return null;
-  const lines: Line[] = [];
+  // Made only for a line that holds a run-in: an array filled on a few lines only would change kind under the optimised code.
+  let lines: Line[] | null = null;
   let from = 0;
   let at = first[0].length;
   for (let number = Number(first[1]) + 1; ; number++) {
@@ -74,11 +78,12 @@ function splitNumberedRunIns(entry: Line): Line[] | null {
     // Numbers of a list quoted inside the paragraph (`Mr. Chairman, 1. I have the honour … 2. The
     // European Union …`) before it: the paragraph's own numbers are not being followed.
     if (!found || otherNumberPattern.test(text.slice(at, found.sentenceEnd))) break;
+    lines ??= [];
     lines.push({ text: text.slice(from, found.sentenceEnd), line: entry.line }, { text: '', line: entry.line });
     from = found.start;
     at = found.start + 2;
   }
-  if (lines.length === 0) return null;
+  if (lines === null) return null;
   lines.push({ text: text.slice(from), line: entry.line });
   return lines;
 }
@@ -93,23 +98,26 @@ const runInEndCodes: ReadonlySet<number> = new Set([...'.!?"\')”'].map((char) 
  */
 function nextNumberAfterSentence(text: string, number: string, from: number): { sentenceEnd: number; start: number } | null {
   for (let at = text.indexOf(number, from); at >= 0; at = text.indexOf(number, at + 1)) {
-    const start = text.charCodeAt(at - 1) === 0xb6 ? at - 1 : at;
+    const start = codeAt(text, at - 1) === 0xb6 ? at - 1 : at;
     let end = start;
-    while (isBlankCode(text.charCodeAt(end - 1))) end--;
-    if (end === start || !runInEndCodes.has(text.charCodeAt(end - 1))) continue;
+    while (isBlankCode(codeAt(text, end - 1))) end--;
+    if (end === start || !runInEndCodes.has(codeAt(text, end - 1))) continue;
     let next = at + number.length;
-    if (isBlankCode(text.charCodeAt(next))) next++;
-    if (text.charCodeAt(next) !== 46) continue;
+    if (isBlankCode(codeAt(text, next))) next++;
+    if (codeAt(text, next) !== 46) continue;
     const blanks = ++next;
-    while (isBlankCode(text.charCodeAt(next))) next++;
+    while (isBlankCode(codeAt(text, next))) next++;
     if (next === blanks) continue;
-    const opening = text.charCodeAt(next);
+    const opening = codeAt(text, next);
     if (opening === 34 || opening === 0x201c || opening === 40) next++;
-    const capital = text.charCodeAt(next);
+    const capital = codeAt(text, next);
     if (capital >= 65 && capital <= 90) return { sentenceEnd: end, start };
   }
   return null;
 }
+
+/** A character's code, 0 outside the text: a read past either end makes the optimised code start over. */
+const codeAt = (text: string, at: number): number => (at >= 0 && at < text.length ? text.charCodeAt(at) : 0);
 
 function addTitled(out: Line[], entry: Line): void {
   if (hasTitle(entry)) out.push(...splitTitle(entry));

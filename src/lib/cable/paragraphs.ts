@@ -9,8 +9,29 @@
  * - any other block gets `p<K>`, K its 1-based position among the body's blocks.
  */
 
+import { isDigit, isSpace } from './text.ts';
+
 const numberedPattern = /^¶?\s*(\d{1,3})(?:\s?\.(\d{1,2}|[A-Za-z])\b\.?|\s?\.|\s?\)|(?=\s*\())/;
 const letteredPattern = /^\(?([A-Za-z])[.)]\s/;
+
+/*
+ * Most blocks are neither numbered nor lettered: their first characters tell them before the
+ * patterns run, for every block of every cable.
+ */
+
+/** A digit, `¶` or a blank first. */
+function mayBeNumbered(text: string): boolean {
+  if (text.length === 0) return false;
+  const code = text.charCodeAt(0);
+  return isDigit(code) || code === 0xb6 || isSpace(code);
+}
+
+/** `A.`, `b)` or `(a`, at least three characters: `.` or `)` second, or `(` first. */
+function mayBeLettered(text: string): boolean {
+  if (text.length < 3) return false;
+  const second = text.charCodeAt(1);
+  return second === 46 || second === 41 || text.charCodeAt(0) === 40;
+}
 
 export interface ParagraphMark {
   id: string;
@@ -29,13 +50,14 @@ export class ParagraphNumberer {
   /** The mark of the next block; pass the paragraph's text, or null for a list or table. */
   next(text: string | null): ParagraphMark {
     this.#position++;
-    const numbered = text === null ? null : numberedPattern.exec(text);
+    const numbered = text === null || !mayBeNumbered(text) ? null : numberedPattern.exec(text);
     if (numbered) {
       const number = numbered[2] ? `${numbered[1]}.${numbered[2].toLowerCase()}` : numbered[1]!;
       if (!numbered[2]) this.#parent = numbered[1]!;
       return { id: this.#unique(`par${number}`), number, markerLength: numbered[0].length };
     }
-    const lettered = text === null ? null : letteredPattern.exec(text);
+    // A letter counts only under a numbered paragraph.
+    const lettered = text === null || this.#parent === null || !mayBeLettered(text) ? null : letteredPattern.exec(text);
     if (lettered && this.#parent) {
       const number = `${this.#parent}.${lettered[1]!.toLowerCase()}`;
       return { id: this.#unique(`par${number}`), number, markerLength: 0 };
