@@ -11,7 +11,7 @@ import { normalizeLines, paragraphMarking, sentenceEndCodes, startsLowerCase, un
 import { removeGluedPageNumbers } from './page-breaks.ts';
 import { nextItemLength } from './references.ts';
 import { isCodeLine } from './tags.ts';
-import { collapseSpaces, isBlank, isDigit, isSpace } from './text.ts';
+import { codeAt, collapseSpaces, isBlank, isDigit, isSpace, textStart } from './text.ts';
 
 export type Block =
   | { type: 'heading'; text: string; line: number }
@@ -125,10 +125,7 @@ function addLine(out: Line[], entry: Line, afterBreak: boolean): boolean {
 
 /** Whether a line opens with `PAGE`, as a page header does: told without reading the whole line. */
 function opensPageHeader(text: string): boolean {
-  let at = 0;
-  // No read past the line's end (a blank line): it makes the optimised code start over.
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-  return text.startsWith('PAGE', at);
+  return text.startsWith('PAGE', textStart(text));
 }
 
 /** Whether an `OF` is followed by a three-digit page count (`002 OF 005`), as every page break has. */
@@ -146,16 +143,8 @@ function hasPageCount(text: string, hasOf: boolean): boolean {
 function hasCountAfter(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 2)) {
     let next = at + 2;
-    // Each read within the line, as on every line above.
-    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
-    if (
-      next > at + 2 &&
-      next + 2 < text.length &&
-      isDigit(text.charCodeAt(next)) &&
-      isDigit(text.charCodeAt(next + 1)) &&
-      isDigit(text.charCodeAt(next + 2))
-    )
-      return true;
+    while (isSpace(codeAt(text, next))) next++;
+    if (next > at + 2 && isDigit(codeAt(text, next)) && isDigit(codeAt(text, next + 1)) && isDigit(codeAt(text, next + 2))) return true;
   }
   return false;
 }
@@ -373,8 +362,7 @@ const caveatWordPattern = new RegExp(caveatWord, 'gi');
 const caveatInitials: ReadonlySet<number> = new Set([...'cdefhlnrs'].map((char) => char.charCodeAt(0)));
 
 function isCaveatLine(text: string): boolean {
-  let at = 0;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  const at = textStart(text);
   return at < text.length && caveatInitials.has(text.charCodeAt(at) | 0x20) && caveatPattern.test(text);
 }
 
@@ -720,8 +708,7 @@ function sharesMostWords(text: string, expected: string[]): boolean {
  * most lines of a body start with another letter and are told without any.
  */
 function fieldOf(text: string): FieldName | null {
-  let at = 0;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  const at = textStart(text);
   if (at === text.length) return null;
   // The letter in lower case (`| 0x20`): the labels are read in either case.
   switch (text.charCodeAt(at) | 0x20) {

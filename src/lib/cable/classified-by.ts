@@ -32,18 +32,7 @@ const reasonsPattern =
  * `Classified By: CDA, a.i., Michael Matera, Reasons 1.4(b)` → `Michael Matera`.
  */
 export function parseClassifiedBy(text: string): string[] {
-  // The useful labels in order, then the first label's text when none was useful.
-  let first: string | null = null;
-  let found = false;
-  for (let end = nextLabelEnd(text, 0); end >= 0; end = nextLabelEnd(text, end)) {
-    const block = blockAt(text, end);
-    first ??= block;
-    if (!isUseful(block)) continue;
-    found = true;
-    const names = personNames(block);
-    if (names) return names;
-  }
-  return (!found && first !== null ? personNames(first) : null) ?? [];
+  return classify(text).classifiedBy;
 }
 
 /** The names of a label's block, or null when it names nobody. */
@@ -175,7 +164,7 @@ function namesIn(block: string): string[] {
 
 /** The classification reasons as written: `1.4 (b) and (d)`; null when none are given. */
 export function parseReasons(text: string): string | null {
-  return reasonsOf(firstBlock(text) ?? reasonsLine(text));
+  return classify(text).reasons;
 }
 
 /** The reasons given in a label's block, or in a reasons line. */
@@ -210,17 +199,6 @@ function tidyReasons(reasons: string): string | null {
     .replace(/\s+(?:and|AND|or)$/, '')
     .trim();
   return tidy === '' ? null : tidy;
-}
-
-/** The first useful label's text, else the first label's, else null. */
-function firstBlock(text: string): string | null {
-  let first: string | null = null;
-  for (let end = nextLabelEnd(text, 0); end >= 0; end = nextLabelEnd(text, end)) {
-    const block = blockAt(text, end);
-    if (isUseful(block)) return block;
-    first ??= block;
-  }
-  return first;
 }
 
 /**

@@ -5,7 +5,7 @@
  * double-spaced body's doubling undone.
  */
 import type { Line } from './header.ts';
-import { isDigit, isSpace, withSingleQuotes } from './text.ts';
+import { codeAt, isDigit, textStart, withSingleQuotes } from './text.ts';
 
 /** Characters a sentence or a clause may end with: `.`, `!`, `?`, `:`, `;`, quotes, brackets. */
 export const sentenceEndCodes: ReadonlySet<number> = new Set([...'.!?:;"\')]”’'].map((char) => char.charCodeAt(0)));
@@ -115,9 +115,6 @@ function nextNumberAfterSentence(text: string, number: string, from: number): { 
   }
   return null;
 }
-
-/** A character's code, 0 outside the text: a read past either end makes the optimised code start over. */
-const codeAt = (text: string, at: number): number => (at >= 0 && at < text.length ? text.charCodeAt(at) : 0);
 
 function addTitled(out: Line[], entry: Line): void {
   if (hasTitle(entry)) out.push(...splitTitle(entry));
@@ -358,11 +355,7 @@ function doublingStart(lines: Line[]): number {
 
 /** Whether the line's first character other than a space is a lower-case letter (read without a pattern: it runs on most lines). */
 export function startsLowerCase(text: string): boolean {
-  let at = 0;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-  // A blank line has no first character: no read past its end (which makes the optimised code start over).
-  if (at === text.length) return false;
-  const code = text.charCodeAt(at);
+  const code = codeAt(text, textStart(text));
   return code >= 97 && code <= 122;
 }
 

@@ -29,6 +29,18 @@ export function isSpace(code: number): boolean {
   return code === 32 || (code < 128 ? code >= 9 && code <= 13 : /\s/.test(String.fromCharCode(code)));
 }
 
+/** A character's code, 0 outside the text: a read past either end makes V8's optimised code start over. */
+export function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : 0;
+}
+
+/** Where the text starts after its leading whitespace; its length when it is blank. */
+export function textStart(text: string): number {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
